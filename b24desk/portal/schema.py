@@ -105,9 +105,11 @@ FIELDS: dict[CrmType, dict[str, FieldType]] = {
     },
 }
 
-for _fields in FIELDS.values():
-    for _multi in MULTI_FIELDS:
-        _fields[_multi] = FieldType.MULTI
+# Deals have no communication fields of their own; the other three types do.
+for _crm_type, _fields in FIELDS.items():
+    if _crm_type is not CrmType.DEAL:
+        for _multi in MULTI_FIELDS:
+            _fields[_multi] = FieldType.MULTI
 
 # Fields of user.get results, in the order the portal returns them.
 USER_FIELDS: dict[str, FieldType] = {

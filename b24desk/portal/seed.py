@@ -724,8 +724,6 @@ class _Seeder:
             table.add(row)
             self.company_titles.append(title)
             self.company_domains.append(domain)
-        if not self.company_titles:
-            self.company_titles = [f"ООО «{name}»" for name in _RU_COMPANY_NAMES]
 
     def add_contacts(self, total: int) -> None:
         rand, dates = self.rand, self.dates
@@ -774,7 +772,9 @@ class _Seeder:
         )
 
     def add_leads(self, total: int) -> None:
-        rand, dates, titles = self.rand, self.dates, self.company_titles
+        rand, dates = self.rand, self.dates
+        # COMPANY_TITLE is free text, so leads name companies even on a portal without any.
+        titles = self.company_titles or [f"ООО «{name}»" for name in _RU_COMPANY_NAMES]
         table = self.state.crm[CrmType.LEAD]
         contacts = len(self.contact_companies)
         for number in range(1, total + 1):
