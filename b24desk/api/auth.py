@@ -1,0 +1,233 @@
+"""How calls are authorised: an incoming webhook URL or an OAuth 2 local application.
+
+Both give the URL of a method and sign the request body; OAuth also refreshes an expired
+access token, one refresh at a time, and hands the new tokens to the caller for storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import ipaddress
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import httpx
+
+from .errors import ConfigurationError, ProtocolError, SignInRequiredError
+from .redact import MASK, redact, redacting_logger
+from .wire import decode_body, transport_error
+
+log = redacting_logger(__name__)
+
+DEFAULT_TOKEN_URL = "https://oauth.bitrix.info/oauth/token/"
+
+# .../rest/<user id>/<code>[/<method>[.json]]: what users paste from the webhook page.
+_WEBHOOK_PATH = re.compile(r"^(?P<prefix>.*?)/rest/(?P<user>\d+)/(?P<code>[A-Za-z0-9_-]+)(?:/.*)?$")
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: the only hosts plain HTTP may go to."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure(url: str) -> str:
+    """`url` if it is HTTPS, or plain HTTP to a loopback address; else ConfigurationError."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ConfigurationError(f"not a URL: {url}")
+    if parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname)):
+        return url
+    raise ConfigurationError(f"HTTPS is required for {parts.hostname}")
+
+
+def normalise_webhook_url(url: str) -> str:
+    """The webhook's base URL, `https://PORTAL/rest/USER/CODE/`, from anything pasted.
+
+    Trailing method names (`crm.lead.list.json`), queries and missing slashes are dropped;
+    a missing scheme means HTTPS.
+    """
+    text = url.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    match = _WEBHOOK_PATH.match(parts.path)
+    if not parts.hostname or not match:
+        raise ConfigurationError(
+            f"not a webhook URL (expected https://PORTAL/rest/USER_ID/CODE/): {redact(url)}"
+        )
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    port = f":{parts.port}" if parts.port else ""
+    base = f"{parts.scheme.lower()}://{host}{port}{match['prefix']}/rest/{match['user']}/{match['code']}/"
+    return require_secure(base)
+
+
+class Auth(Protocol):
+    """What the client needs from an authorisation method."""
+
+    def url_for(self, method: str) -> str:
+        """The URL to POST `method` to."""
+        ...
+
+    def sign(self, payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+        """The payload ready to send, and the token it carries (None: nothing to refresh)."""
+        ...
+
+    async def refresh(self, http: httpx.AsyncClient, used_token: str | None) -> bool:
+        """Renew the credentials after `expired_token`; False when that is impossible."""
+        ...
+
+
+class WebhookAuth:
+    """An incoming webhook: the secret code is part of every URL."""
+
+    def __init__(self, url: str) -> None:
+        self.base_url = normalise_webhook_url(url)
+
+    def __repr__(self) -> str:
+        return f"WebhookAuth({redact(self.base_url)!r})"
+
+    @property
+    def user_id(self) -> int:
+        return int(self.base_url.rstrip("/").split("/")[-2])
+
+    def url_for(self, method: str) -> str:
+        return self.base_url + method
+
+    def sign(self, payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+        return payload, None
+
+    async def refresh(self, http: httpx.AsyncClient, used_token: str | None) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class OAuthTokens:
+    """An OAuth token pair as issued; the secrets never appear in its repr."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str = field(repr=False)
+    expires_at: float = 0.0  # Unix time; 0 = unknown
+    client_endpoint: str = ""  # e.g. https://portal.bitrix24.com/rest/
+    user_id: int | None = None
+
+
+TokenSink = Callable[[OAuthTokens], Awaitable[None] | None]
+
+
+class OAuthAuth:
+    """A local OAuth 2 application: `auth=<access token>` in each body, refreshed on expiry."""
+
+    def __init__(
+        self,
+        client_endpoint: str,
+        client_id: str,
+        client_secret: str,
+        tokens: OAuthTokens,
+        *,
+        token_url: str = DEFAULT_TOKEN_URL,
+        on_tokens: TokenSink | None = None,
+    ) -> None:
+        endpoint = client_endpoint if client_endpoint.endswith("/") else client_endpoint + "/"
+        self.client_endpoint = require_secure(endpoint)
+        self.token_url = require_secure(token_url)
+        self.client_id = client_id
+        self._client_secret = client_secret
+        self._tokens = replace(tokens, client_endpoint=tokens.client_endpoint or endpoint)
+        self._on_tokens = on_tokens
+        self._lock = asyncio.Lock()
+        self._refused: SignInRequiredError | None = None  # the refresh token is dead
+        self.refreshes = 0
+
+    def __repr__(self) -> str:
+        return (
+            f"OAuthAuth(client_endpoint={self.client_endpoint!r}, client_id={self.client_id!r}, "
+            f"client_secret={MASK!r}, tokens={MASK!r})"
+        )
+
+    @property
+    def tokens(self) -> OAuthTokens:
+        return self._tokens
+
+    def url_for(self, method: str) -> str:
+        return self.client_endpoint + method
+
+    def sign(self, payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+        token = self._tokens.access_token
+        return {**payload, "auth": token}, token
+
+    async def refresh(self, http: httpx.AsyncClient, used_token: str | None) -> bool:
+        """One refresh in flight: callers that waited find the token already renewed."""
+        async with self._lock:
+            if used_token != self._tokens.access_token:
+                return True
+            if self._refused is not None:
+                # Asking again with a refused refresh token cannot help: same answer.
+                refused = self._refused
+                raise SignInRequiredError(
+                    refused.description,
+                    method=refused.method,
+                    code=refused.code,
+                    status=refused.status,
+                )
+            try:
+                self._tokens = await self._request_tokens(http)
+            except SignInRequiredError as error:
+                self._refused = error
+                raise
+            self.refreshes += 1
+            log.info("OAuth tokens refreshed for client %s", self.client_id)
+            # Under the lock, so the owner stores token pairs in the order they were issued.
+            await self._hand_over(self._tokens)
+        return True
+
+    async def _request_tokens(self, http: httpx.AsyncClient) -> OAuthTokens:
+        form = {
+            "grant_type": "refresh_token",
+            "client_id": self.client_id,
+            "client_secret": self._client_secret,
+            "refresh_token": self._tokens.refresh_token,
+        }
+        try:
+            # POST keeps the secrets out of URLs (and so out of proxy and access logs).
+            response = await http.post(self.token_url, data=form)
+        except httpx.TransportError as exc:
+            raise transport_error(exc, "oauth/token") from exc
+        body = decode_body("oauth/token", response)
+        try:
+            access, refresh = str(body["access_token"]), str(body["refresh_token"])
+        except KeyError:
+            raise ProtocolError("token answer without tokens", method="oauth/token") from None
+        endpoint = str(body.get("client_endpoint") or self.client_endpoint)
+        self.client_endpoint = require_secure(endpoint)
+        expires_in = body.get("expires_in")
+        user_id = body.get("user_id")
+        return OAuthTokens(
+            access_token=access,
+            refresh_token=refresh,
+            expires_at=time.time() + float(expires_in) if expires_in else 0.0,
+            client_endpoint=self.client_endpoint,
+            user_id=int(user_id) if user_id is not None else None,
+        )
+
+    async def _hand_over(self, tokens: OAuthTokens) -> None:
+        """Give new tokens to the owner for storage; its failure must not fail the call."""
+        if self._on_tokens is None:
+            return
+        try:
+            outcome = self._on_tokens(tokens)
+            if inspect.isawaitable(outcome):
+                await outcome
+        except Exception:
+            log.exception("storing the refreshed OAuth tokens failed")

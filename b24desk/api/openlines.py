@@ -1,0 +1,391 @@
+"""Open Lines chats bound to CRM objects: chats, participants, messages, leads, history.
+
+For each call: a `*_command` builder (usable inside a batch, where an ID may be a
+`$result[...]` reference), a `parse_*` function for its raw result, and an async function
+running it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from .batch import Command
+from .errors import ApiError, B24Error
+from .parse import as_datetime, as_id, as_int, as_mapping, as_str, int_tuple
+from .types import (
+    ChatInfo,
+    ChatRef,
+    CrmBindings,
+    CrmEntityType,
+    Dialog,
+    FileRef,
+    History,
+    Message,
+    ParticipantChange,
+    ParticipantOutcome,
+)
+from .users import parse_chat_user
+
+if TYPE_CHECKING:
+    from .client import B24Client
+
+IdOrRef = int | str  # a str is a batch reference such as "$result[last]"
+
+NO_CHAT_CODE = "CRM_CHAT_EMPTY_CRM_DATA"
+
+
+def _entity(entity_type: CrmEntityType, entity_id: IdOrRef) -> dict[str, Any]:
+    # These methods want the lower-case type name, not entityTypeId.
+    return {"CRM_ENTITY_TYPE": entity_type.value, "CRM_ENTITY": entity_id}
+
+
+# ---- CRM bindings in chat metadata ----
+
+
+def parse_crm_bindings(entity_data_2: str) -> CrmBindings:
+    """ "LEAD|1205|COMPANY|0|CONTACT|0|DEAL|0" -> CrmBindings(lead=1205); 0 = not bound."""
+    parts = as_str(entity_data_2).split("|")
+    found: dict[str, int] = {}
+    for type_text, id_text in zip(parts[::2], parts[1::2], strict=False):
+        entity_type = CrmEntityType.from_text(type_text)
+        entity_id = as_id(id_text)
+        if entity_type is not None and entity_id is not None:
+            found[entity_type.value] = entity_id
+    return CrmBindings(**found)
+
+
+def session_id_of(entity_data_1: str) -> int | None:
+    """Field 6 of entity_data_1 ("Y|LEAD|1205|N|N|321|...") is the session ID."""
+    parts = as_str(entity_data_1).split("|")
+    return as_id(parts[5]) if len(parts) > 5 else None
+
+
+# ---- chats of a CRM object ----
+
+
+def parse_chats(raw: Any) -> tuple[ChatRef, ...]:
+    return tuple(
+        ChatRef(
+            id=as_int(item.get("CHAT_ID")),
+            connector_id=as_str(item.get("CONNECTOR_ID")),
+            connector_title=as_str(item.get("CONNECTOR_TITLE")),
+        )
+        for item in map(as_mapping, raw or ())
+    )
+
+
+def chats_command(
+    entity_type: CrmEntityType, entity_id: IdOrRef, *, active_only: bool = True
+) -> Command[tuple[ChatRef, ...]]:
+    params = {**_entity(entity_type, entity_id), "ACTIVE_ONLY": "Y" if active_only else "N"}
+    return Command("imopenlines.crm.chat.get", params, parse_chats)
+
+
+async def chats(
+    client: B24Client, entity_type: CrmEntityType, entity_id: int, *, active_only: bool = True
+) -> tuple[ChatRef, ...]:
+    return await client.run(chats_command(entity_type, entity_id, active_only=active_only))
+
+
+def is_no_chat(error: B24Error | None) -> bool:
+    """getLastId's way of saying the object has no chat (it is an error there, not 0)."""
+    return isinstance(error, ApiError) and error.code == NO_CHAT_CODE
+
+
+def _none_if_no_chat(error: ApiError) -> int | None:
+    if is_no_chat(error):
+        return None
+    raise error
+
+
+def parse_last_chat_id(raw: Any) -> int | None:
+    return as_id(raw)
+
+
+def last_chat_id_command(entity_type: CrmEntityType, entity_id: IdOrRef) -> Command[int | None]:
+    """The object's last chat; None when it has none (CRM_CHAT_EMPTY_CRM_DATA)."""
+    return Command(
+        "imopenlines.crm.chat.getLastId",
+        _entity(entity_type, entity_id),
+        parse_last_chat_id,
+        _none_if_no_chat,
+    )
+
+
+async def last_chat_id(client: B24Client, entity_type: CrmEntityType, entity_id: int) -> int | None:
+    return await client.run(last_chat_id_command(entity_type, entity_id))
+
+
+# ---- participants ----
+
+
+def parse_participant_change(raw: Any) -> ParticipantChange:
+    """The chat ID changed; 0 means the object has no chat, which is not a success."""
+    chat_id = as_id(raw)
+    if chat_id is None:
+        return ParticipantChange(ParticipantOutcome.NO_CHAT, None)
+    return ParticipantChange(ParticipantOutcome.CHANGED, chat_id)
+
+
+def _participant_params(
+    entity_type: CrmEntityType, entity_id: IdOrRef, user_id: IdOrRef, chat_id: IdOrRef | None
+) -> dict[str, Any]:
+    params = {**_entity(entity_type, entity_id), "USER_ID": user_id}
+    if chat_id is not None:
+        params["CHAT_ID"] = chat_id
+    return params
+
+
+def add_participant_command(
+    entity_type: CrmEntityType,
+    entity_id: IdOrRef,
+    user_id: IdOrRef,
+    *,
+    chat_id: IdOrRef | None = None,
+) -> Command[ParticipantChange]:
+    """Add a user (or bot) to the chat, by default the object's last chat."""
+    params = _participant_params(entity_type, entity_id, user_id, chat_id)
+    return Command("imopenlines.crm.chat.user.add", params, parse_participant_change)
+
+
+def remove_participant_command(
+    entity_type: CrmEntityType,
+    entity_id: IdOrRef,
+    user_id: IdOrRef,
+    *,
+    chat_id: IdOrRef | None = None,
+) -> Command[ParticipantChange]:
+    params = _participant_params(entity_type, entity_id, user_id, chat_id)
+    return Command("imopenlines.crm.chat.user.delete", params, parse_participant_change)
+
+
+async def add_participant(
+    client: B24Client,
+    entity_type: CrmEntityType,
+    entity_id: int,
+    user_id: int,
+    *,
+    chat_id: int | None = None,
+) -> ParticipantChange:
+    command = add_participant_command(entity_type, entity_id, user_id, chat_id=chat_id)
+    return await client.run(command)
+
+
+async def remove_participant(
+    client: B24Client,
+    entity_type: CrmEntityType,
+    entity_id: int,
+    user_id: int,
+    *,
+    chat_id: int | None = None,
+) -> ParticipantChange:
+    command = remove_participant_command(entity_type, entity_id, user_id, chat_id=chat_id)
+    return await client.run(command)
+
+
+def parse_participants(raw: Any) -> tuple[int, ...]:
+    """User IDs in the chat; an empty list also means "you may not see them"."""
+    return int_tuple(raw)
+
+
+def participants_command(chat_id: IdOrRef) -> Command[tuple[int, ...]]:
+    return Command("im.chat.user.list", {"CHAT_ID": chat_id}, parse_participants)
+
+
+async def participants(client: B24Client, chat_id: int) -> tuple[int, ...]:
+    return await client.run(participants_command(chat_id))
+
+
+# ---- messages and leads ----
+
+
+def send_message_command(
+    entity_type: CrmEntityType,
+    entity_id: IdOrRef,
+    chat_id: IdOrRef,
+    user_id: IdOrRef,
+    text: str,
+) -> Command[int]:
+    """Post `text` as `user_id`, who must already be a participant; gives the message ID."""
+    params = {
+        **_entity(entity_type, entity_id),
+        "CHAT_ID": chat_id,
+        "USER_ID": user_id,
+        "MESSAGE": text,
+    }
+    return Command("imopenlines.crm.message.add", params, as_int)
+
+
+async def send_message(
+    client: B24Client,
+    entity_type: CrmEntityType,
+    entity_id: int,
+    chat_id: int,
+    user_id: int,
+    text: str,
+) -> int:
+    return await client.run(send_message_command(entity_type, entity_id, chat_id, user_id, text))
+
+
+def create_lead_command(chat_id: IdOrRef) -> Command[bool]:
+    """Create a lead from the dialogue; the answer is only `true`, never the lead's ID."""
+    return Command("imopenlines.crm.lead.create", {"CHAT_ID": chat_id}, bool)
+
+
+async def create_lead(client: B24Client, chat_id: int) -> int | None:
+    """Create a lead from the dialogue and return its ID, read back from the dialogue's
+    CRM bindings in the same request (None if the portal bound none)."""
+    result = await client.batch(
+        {"create": create_lead_command(chat_id), "dialog": dialog_command(chat_id=chat_id)},
+        halt=True,
+    )
+    if not result.value("create"):
+        return None
+    dialog_after: Dialog = result.value("dialog")
+    return dialog_after.crm.lead
+
+
+# ---- session history ----
+
+
+def _parse_file(raw: Any) -> FileRef:
+    data = as_mapping(raw)
+    return FileRef(
+        id=as_int(data.get("id")),
+        name=as_str(data.get("name")),
+        type=as_str(data.get("type")),
+        extension=as_str(data.get("extension")),
+        size=as_int(data.get("size")),
+        author_id=as_int(data.get("authorid")),
+        date=as_datetime(data.get("date")),
+        url_show=as_str(data.get("urlshow")),
+        url_download=as_str(data.get("urldownload")),
+    )
+
+
+def _parse_message(raw: Any) -> Message:
+    data = as_mapping(raw)
+    # `params` is PHP's [] when a message has none.
+    params = as_mapping(data.get("params"))
+    return Message(
+        id=as_int(data.get("id")),
+        chat_id=as_int(data.get("chatid")),
+        sender_id=as_int(data.get("senderid")),
+        date=as_datetime(data.get("date")),
+        text=as_str(data.get("text")),
+        file_ids=int_tuple(params.get("fileId")),
+    )
+
+
+def _parse_chat_info(raw: Any) -> ChatInfo:
+    data = as_mapping(raw)
+    return ChatInfo(
+        id=as_int(data.get("id")),
+        name=as_str(data.get("name")),
+        owner_id=as_int(data.get("owner")),
+        user_code=as_str(data.get("entityId")),
+        crm=parse_crm_bindings(as_str(data.get("entityData2"))),
+        session_id=session_id_of(as_str(data.get("entityData1"))),
+        message_count=as_int(data.get("messageCount")),
+        date_create=as_datetime(data.get("dateCreate")),
+    )
+
+
+def parse_history(raw: Any) -> History:
+    """imopenlines.session.history.get; `message`, `users`, `files`, `userInChat` may each
+    be PHP's [] instead of an object."""
+    data = as_mapping(raw)
+    chat_id = as_int(data.get("chatId"))
+    messages = sorted(
+        (_parse_message(m) for m in as_mapping(data.get("message")).values()),
+        key=lambda m: m.id,
+    )
+    users = {u.id: u for u in map(parse_chat_user, as_mapping(data.get("users")).values())}
+    files = {f.id: f for f in map(_parse_file, as_mapping(data.get("files")).values())}
+    chats = as_mapping(data.get("chat"))
+    chat_raw = chats.get(str(chat_id))
+    return History(
+        chat_id=chat_id,
+        session_id=as_id(data.get("sessionId")),
+        messages=tuple(messages),
+        users=MappingProxyType(users),
+        files=MappingProxyType(files),
+        participants=int_tuple(as_mapping(data.get("userInChat")).get(str(chat_id))),
+        chat=_parse_chat_info(chat_raw) if chat_raw is not None else None,
+    )
+
+
+def history_command(
+    *, chat_id: IdOrRef | None = None, session_id: IdOrRef | None = None
+) -> Command[History]:
+    """One session's history: SESSION_ID when given (it wins), else the chat's last session."""
+    params: dict[str, Any] = {}
+    if session_id is not None:
+        params["SESSION_ID"] = session_id
+    if chat_id is not None:
+        params["CHAT_ID"] = chat_id
+    if not params:
+        raise ValueError("history needs chat_id or session_id")
+    return Command("imopenlines.session.history.get", params, parse_history)
+
+
+async def history(
+    client: B24Client, *, chat_id: int | None = None, session_id: int | None = None
+) -> History:
+    return await client.run(history_command(chat_id=chat_id, session_id=session_id))
+
+
+# ---- dialog ----
+
+
+def parse_dialog(raw: Any) -> Dialog:
+    data = as_mapping(raw)
+    chat_id = as_int(data.get("id"))
+    return Dialog(
+        id=chat_id,
+        dialog_id=as_str(data.get("dialog_id")) or f"chat{chat_id}",
+        name=as_str(data.get("name")),
+        owner_id=as_int(data.get("owner")),
+        user_code=as_str(data.get("entity_id")),
+        crm=parse_crm_bindings(as_str(data.get("entity_data_2"))),
+        session_id=session_id_of(as_str(data.get("entity_data_1"))),
+        message_count=as_int(data.get("message_count")),
+        last_message_id=as_int(data.get("last_message_id")),
+        date_create=as_datetime(data.get("date_create")),
+    )
+
+
+def dialog_command(
+    *,
+    chat_id: IdOrRef | None = None,
+    dialog_id: str | None = None,
+    session_id: IdOrRef | None = None,
+    user_code: str | None = None,
+) -> Command[Dialog]:
+    """Give exactly one of chat_id, dialog_id ("chat123"), session_id or user_code."""
+    given: Mapping[str, Any] = {
+        "CHAT_ID": chat_id,
+        "DIALOG_ID": dialog_id,
+        "SESSION_ID": session_id,
+        "USER_CODE": user_code,
+    }
+    params = {k: v for k, v in given.items() if v is not None}
+    if len(params) != 1:
+        raise ValueError("dialog needs exactly one of chat_id, dialog_id, session_id, user_code")
+    return Command("imopenlines.dialog.get", params, parse_dialog)
+
+
+async def dialog(
+    client: B24Client,
+    *,
+    chat_id: int | None = None,
+    dialog_id: str | None = None,
+    session_id: int | None = None,
+    user_code: str | None = None,
+) -> Dialog:
+    command = dialog_command(
+        chat_id=chat_id, dialog_id=dialog_id, session_id=session_id, user_code=user_code
+    )
+    return await client.run(command)

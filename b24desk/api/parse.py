@@ -1,0 +1,65 @@
+"""Reading Bitrix24's loosely typed JSON: numbers as strings, Y/N flags, PHP's `[]` for `{}`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    """An object, also when PHP sent an empty (or list-shaped) array in its place."""
+    if isinstance(value, Mapping):
+        return value
+    if isinstance(value, list):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
+
+
+def as_int(value: Any, default: int = 0) -> int:
+    """ "123", 123, 123.0 -> 123; anything unreadable -> default."""
+    if isinstance(value, bool):
+        return default
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        try:
+            return int(float(str(value)))
+        except (TypeError, ValueError):
+            return default
+
+
+def as_id(value: Any) -> int | None:
+    """A positive ID, or None for 0, "", null and junk (Bitrix24's "not linked")."""
+    number = as_int(value)
+    return number if number > 0 else None
+
+
+def as_str(value: Any) -> str:
+    return "" if value is None or value is False else str(value)
+
+
+def yes_no(value: Any) -> bool:
+    """ "Y"/"N" flags, JSON booleans and 1/0 as a bool."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().upper() in ("Y", "1", "TRUE")
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """An ISO 8601 date-time ("2026-03-11T13:12:46+01:00"); None when empty or unreadable."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def int_tuple(value: Any) -> tuple[int, ...]:
+    """A list of IDs (strings or numbers) as ints, skipping junk; a PHP `[]` gives ()."""
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(n for n in (as_int(v, -1) for v in value) if n >= 0)

@@ -1,0 +1,85 @@
+"""Start-up: command line, QApplication, the qasync loop, and the first connection."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+
+from b24desk import __version__
+
+STARTED = time.perf_counter()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="b24desk", description="A desk for Bitrix24 contact-centre supervisors."
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the built-in demo portal (no network, no set-up)"
+    )
+    parser.add_argument("--profile", metavar="NAME", help="connect with this saved profile")
+    parser.add_argument("--version", action="version", version=f"b24desk {__version__}")
+    # For benchmarks and smoke tests: report when the first page is shown, then quit.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from b24desk.config import Paths, SecretStore, load_settings
+    from b24desk.desk.connect import DEMO_PROFILE
+    from b24desk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("b24desk")
+    app.setApplicationVersion(__version__)
+    # The window closes itself after an orderly shutdown; the loop must outlive that.
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    paths = Paths.default().ensure()
+    settings = load_settings(paths)
+    window = MainWindow(settings, paths, SecretStore(paths))
+    closed: asyncio.Future[None] = loop.create_future()
+    app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+    window.show()
+
+    async def first_connection() -> None:
+        if args.demo:
+            connected = await window.connect_to(DEMO_PROFILE)
+        elif args.profile:
+            if args.profile not in settings.profiles:
+                window.statusBar().showMessage(f"No saved profile named “{args.profile}”.")
+                await window.new_connection()
+                return
+            connected = await window.connect_to(args.profile)
+        elif settings.last_profile:
+            connected = await window.connect_to(settings.last_profile)
+        else:
+            await window.new_connection()
+            return
+        if args.exit_when_ready:
+            deadline = time.monotonic() + 30
+            while not window.browser.model.rowCount() and time.monotonic() < deadline:
+                await asyncio.sleep(0.005)
+            print(f"ready: connected={connected} in {time.perf_counter() - STARTED:.3f} s")
+            window.close()
+
+    with loop:
+        loop.call_soon(lambda: window.runner.spawn(first_connection()))
+        loop.run_until_complete(closed)
+        loop.run_until_complete(window.aclose())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,449 @@
+"""The connection dialog: a webhook URL or OAuth app credentials, a rate plan, and a live test.
+
+The dialog never talks to the portal itself; the window passes a `tester` coroutine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from b24desk.config import (
+    RATE_PLANS,
+    ConfigError,
+    Profile,
+    ProfileKind,
+    RateLimit,
+    SecretKind,
+    split_webhook_url,
+)
+from b24desk.ui.aio import TaskRunner
+
+log = logging.getLogger(__name__)
+
+REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
+DEFAULT_RATE_PLAN = "standard"
+
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5300;"
+OK_STYLE = "color: #2e7d32;"
+HINT_STYLE = "color: #808080;"
+
+
+@dataclass(frozen=True)
+class ConnectionRequest:
+    """What the supervisor entered; secrets are kept out of repr so logs never show them."""
+
+    name: str
+    kind: ProfileKind
+    rate_plan: str = DEFAULT_RATE_PLAN
+    webhook_url: str = field(default="", repr=False)
+    portal_url: str = ""
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    refresh_token: str = field(default="", repr=False)
+
+    @property
+    def rate_limit(self) -> RateLimit:
+        return RATE_PLANS.get(self.rate_plan, RATE_PLANS[DEFAULT_RATE_PLAN])
+
+    def to_profile(self) -> Profile:
+        """The profile to save (no secrets); raises ConfigError for an unusable entry."""
+        if self.kind is ProfileKind.WEBHOOK:
+            return split_webhook_url(self.webhook_url).to_profile(self.name, self.rate_limit)
+        return Profile(
+            self.name,
+            ProfileKind.OAUTH,
+            self.portal_url,
+            client_id=self.client_id.strip(),
+            rate_limit=self.rate_limit,
+        )
+
+    def secrets(self) -> dict[SecretKind, str]:
+        """The secrets to put in the SecretStore under the profile's name."""
+        if self.kind is ProfileKind.WEBHOOK:
+            return {SecretKind.WEBHOOK_CODE: split_webhook_url(self.webhook_url).code}
+        return {
+            SecretKind.CLIENT_SECRET: self.client_secret.strip(),
+            SecretKind.REFRESH_TOKEN: self.refresh_token.strip(),
+        }
+
+
+@dataclass(frozen=True)
+class ConnectionReport:
+    """What a successful test found: who we are on which portal, and the granted scopes."""
+
+    user_full_name: str
+    portal_host: str
+    granted_scopes: frozenset[str]
+
+    @property
+    def missing_scopes(self) -> tuple[str, ...]:
+        """The scopes b24desk needs that the webhook or app lacks, in REQUIRED_SCOPES order."""
+        return tuple(s for s in REQUIRED_SCOPES if s not in self.granted_scopes)
+
+
+Tester = Callable[[ConnectionRequest], Awaitable[ConnectionReport]]
+
+
+def _error_text(error: BaseException, generic: str) -> str:
+    message = getattr(error, "user_message", None)
+    return message if isinstance(message, str) and message else generic
+
+
+def _host(url: str) -> str:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return (parts.hostname or "") if parts.scheme in ("http", "https") else ""
+
+
+class ConnectionDialog(QDialog):
+    """Enter, test and save a connection; `request()` returns the entry after accept."""
+
+    def __init__(
+        self,
+        tester: Tester,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        taken_names: Collection[str] = (),
+        initial: ConnectionRequest | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionDialog")
+        self.setWindowTitle(self.tr("Connect to Bitrix24"))
+        self._tester = tester
+        # The test's own failures are shown inline by _test; anything else lands here.
+        self._runner = runner or TaskRunner(self._unexpected)
+        self._taken = frozenset(n.strip() for n in taken_names)
+        self._task: asyncio.Task[None] | None = None
+        self._generation = 0
+        self._touched = False
+        self._name_edited = initial is not None
+
+        self._build()
+        if initial is not None:
+            self._load(initial)
+        self._connect()
+        self._refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.name = self._line("profileName", self.tr("e.g. Main portal"))
+
+        self.kind_webhook = QRadioButton(self.tr("Inbound webhook"), self)
+        self.kind_webhook.setObjectName("kindWebhook")
+        self.kind_oauth = QRadioButton(self.tr("OAuth application"), self)
+        self.kind_oauth.setObjectName("kindOAuth")
+        self.kind_webhook.setChecked(True)
+        self._kinds = QButtonGroup(self)
+        self._kinds.addButton(self.kind_webhook)
+        self._kinds.addButton(self.kind_oauth)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.kind_webhook)
+        kinds.addWidget(self.kind_oauth)
+        kinds.addStretch(1)
+
+        self.webhook_url = self._line("webhookUrl", "https://PORTAL/rest/USER_ID/CODE/", True)
+        self.show_secrets = QToolButton(self)
+        self.show_secrets.setObjectName("showSecrets")
+        self.show_secrets.setText(self.tr("Show"))
+        self.show_secrets.setCheckable(True)
+        self.show_secrets.setToolTip(self.tr("Show or hide the secret fields"))
+        webhook_row = QHBoxLayout()
+        webhook_row.addWidget(self.webhook_url, 1)
+        webhook_row.addWidget(self.show_secrets)
+        webhook_page = QWidget(self)
+        webhook_form = QFormLayout(webhook_page)
+        webhook_form.setContentsMargins(0, 0, 0, 0)
+        webhook_form.addRow(self.tr("Webhook URL:"), webhook_row)
+
+        self.portal_url = self._line("portalUrl", "https://example.bitrix24.ru/")
+        self.client_id = self._line("clientId", "local.0123456789abcd.12345678")
+        self.client_secret = self._line("clientSecret", "", True)
+        self.refresh_token = self._line("refreshToken", "", True)
+        oauth_page = QWidget(self)
+        oauth_form = QFormLayout(oauth_page)
+        oauth_form.setContentsMargins(0, 0, 0, 0)
+        oauth_form.addRow(self.tr("Portal URL:"), self.portal_url)
+        oauth_form.addRow(self.tr("Client ID:"), self.client_id)
+        oauth_form.addRow(self.tr("Client secret:"), self.client_secret)
+        oauth_form.addRow(self.tr("Refresh token:"), self.refresh_token)
+
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(webhook_page)
+        self._pages.addWidget(oauth_page)
+
+        self.rate_plan = QComboBox(self)
+        self.rate_plan.setObjectName("ratePlan")
+        for key, limit in RATE_PLANS.items():
+            self.rate_plan.addItem(self._plan_label(key, limit), key)
+
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.setObjectName("testConnection")
+        self.test_button.setAutoDefault(False)
+        self.test_result = self._label("testResult")
+        self.validation = self._label("validationError")
+        self.secrets_note = self._label("secretsNote")
+        self.secrets_note.setStyleSheet(HINT_STYLE)
+
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self._buttons.button(QDialogButtonBox.StandardButton.Save)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Profile name:"), self.name)
+        form.addRow(self.tr("Connect with:"), kinds)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._pages)
+        plan = QFormLayout()
+        plan.addRow(self.tr("Rate plan:"), self.rate_plan)
+        layout.addLayout(plan)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        layout.addWidget(self.validation)
+        layout.addWidget(self.secrets_note)
+        layout.addStretch(1)
+        layout.addWidget(self._buttons)
+        self.resize(560, 0)
+
+    def _line(self, name: str, placeholder: str, secret: bool = False) -> QLineEdit:
+        line = QLineEdit(self)
+        line.setObjectName(name)
+        line.setPlaceholderText(placeholder)
+        if secret:
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        return line
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setVisible(False)
+        return label
+
+    def _plan_label(self, key: str, limit: RateLimit) -> str:
+        title = {"standard": self.tr("Standard"), "enterprise": self.tr("Enterprise")}.get(
+            key, key.title()
+        )
+        return self.tr("{plan} — {rate:g} requests/s, burst {burst}").format(
+            plan=title, rate=limit.rate, burst=limit.burst
+        )
+
+    def _connect(self) -> None:
+        self.name.textEdited.connect(self._name_typed)
+        self.name.textChanged.connect(lambda *_: self._edited(connection=False))
+        for line in self._connection_fields():
+            line.textChanged.connect(lambda *_: self._edited(connection=True))
+        self.kind_webhook.toggled.connect(lambda *_: self._edited(connection=True))
+        self.show_secrets.toggled.connect(self._reveal)
+        self.test_button.clicked.connect(lambda *_: self._start_test())
+        self._buttons.accepted.connect(self._save)
+        self._buttons.rejected.connect(self.reject)
+
+    def _load(self, initial: ConnectionRequest) -> None:
+        self.name.setText(initial.name)
+        self.kind_oauth.setChecked(initial.kind is ProfileKind.OAUTH)
+        self.webhook_url.setText(initial.webhook_url)
+        self.portal_url.setText(initial.portal_url)
+        self.client_id.setText(initial.client_id)
+        self.client_secret.setText(initial.client_secret)
+        self.refresh_token.setText(initial.refresh_token)
+        plan = self.rate_plan.findData(initial.rate_plan)
+        self.rate_plan.setCurrentIndex(max(plan, 0))
+
+    def _connection_fields(self) -> tuple[QLineEdit, ...]:
+        return (
+            self.webhook_url,
+            self.portal_url,
+            self.client_id,
+            self.client_secret,
+            self.refresh_token,
+        )
+
+    # --- public ---------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> ProfileKind:
+        return ProfileKind.OAUTH if self.kind_oauth.isChecked() else ProfileKind.WEBHOOK
+
+    @property
+    def is_testing(self) -> bool:
+        return self._task is not None
+
+    def request(self) -> ConnectionRequest:
+        """What the supervisor entered, trimmed; valid once the dialog was accepted."""
+        webhook = self.kind is ProfileKind.WEBHOOK
+        return ConnectionRequest(
+            name=self.name.text().strip(),
+            kind=self.kind,
+            rate_plan=self.rate_plan.currentData() or DEFAULT_RATE_PLAN,
+            webhook_url=self.webhook_url.text().strip() if webhook else "",
+            portal_url="" if webhook else self.portal_url.text().strip(),
+            client_id="" if webhook else self.client_id.text().strip(),
+            client_secret="" if webhook else self.client_secret.text().strip(),
+            refresh_token="" if webhook else self.refresh_token.text().strip(),
+        )
+
+    def set_secrets_note(self, text: str) -> None:
+        """Show SecretStore.fallback_note (or hide the note when it is empty)."""
+        self.secrets_note.setText(text)
+        self.secrets_note.setVisible(bool(text))
+
+    def problems(self) -> list[str]:
+        """Why the entry cannot be saved or tested yet, in form order; empty when valid."""
+        found = self._connection_problems()
+        name = self.name.text().strip()
+        if not name:
+            found.insert(0, self.tr("Give the connection a name."))
+        elif name in self._taken:
+            found.insert(0, self.tr("A connection with this name already exists."))
+        return found
+
+    def done(self, result: int) -> None:
+        self._cancel_test()
+        super().done(result)
+
+    # --- validation -----------------------------------------------------------------------
+
+    def _connection_problems(self) -> list[str]:
+        if self.kind is ProfileKind.WEBHOOK:
+            try:
+                split_webhook_url(self.webhook_url.text())
+            except ConfigError:
+                return [self.tr("Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/")]
+            return []
+        found = []
+        if not _host(self.portal_url.text()):
+            found.append(self.tr("The portal URL must start with https:// and name the portal."))
+        if not self.client_id.text().strip():
+            found.append(self.tr("Enter the application's client ID."))
+        if not self.client_secret.text().strip():
+            found.append(self.tr("Enter the application's client secret."))
+        if not self.refresh_token.text().strip():
+            found.append(self.tr("Enter a refresh token."))
+        return found
+
+    def _name_typed(self, _text: str) -> None:
+        self._name_edited = True
+
+    def _edited(self, connection: bool) -> None:
+        self._touched = True
+        if connection:
+            # A result (or a test in flight) describes what was entered before this edit.
+            self._cancel_test()
+            self._show(self.test_result, "", "")
+            self._suggest_name()
+        self._refresh()
+
+    def _suggest_name(self) -> None:
+        if self._name_edited:
+            return
+        url = (
+            self.webhook_url.text() if self.kind is ProfileKind.WEBHOOK else self.portal_url.text()
+        )
+        self.name.setText(_host(url))
+
+    def _refresh(self) -> None:
+        self._pages.setCurrentIndex(1 if self.kind is ProfileKind.OAUTH else 0)
+        problems = self.problems()
+        self.save_button.setEnabled(not problems)
+        self.test_button.setEnabled(not self._connection_problems() and self._task is None)
+        # No complaints about an empty form the supervisor has not started on.
+        self._show(self.validation, problems[0] if problems and self._touched else "", ERROR_STYLE)
+
+    def _reveal(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for line in (self.webhook_url, self.client_secret, self.refresh_token):
+            line.setEchoMode(mode)
+        self.show_secrets.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+    # --- testing --------------------------------------------------------------------------
+
+    def _start_test(self) -> None:
+        if self._task is not None or self._connection_problems():
+            return
+        self._generation += 1
+        self._show(self.test_result, self.tr("Testing the connection…"), HINT_STYLE)
+        self._task = self._runner.spawn(
+            self._test(self._generation, self.request()), name="connection test"
+        )
+        self._refresh()
+
+    async def _test(self, generation: int, request: ConnectionRequest) -> None:
+        try:
+            report = await self._tester(request)
+        except Exception as exc:
+            if generation == self._generation:
+                log.info("Connection test failed: %r", exc)
+                generic = self.tr("Could not connect. Check the address and the credentials.")
+                self._finish_test(_error_text(exc, generic), ERROR_STYLE)
+            return
+        if generation == self._generation:
+            self._finish_test(*self._describe(report))
+
+    def _describe(self, report: ConnectionReport) -> tuple[str, str]:
+        who = report.user_full_name or self.tr("an unnamed user")
+        portal = self.tr("Portal: {host}").format(host=report.portal_host)
+        if not report.missing_scopes:
+            text = self.tr("Connected as {name} — all scopes present").format(name=who)
+            return f"{text}\n{portal}", OK_STYLE
+        text = self.tr(
+            "Connected as {name}, but these permissions are missing: {scopes}. "
+            "Add them to the webhook or application in Bitrix24."
+        ).format(name=who, scopes=", ".join(report.missing_scopes))
+        return f"{text}\n{portal}", WARNING_STYLE
+
+    def _finish_test(self, text: str, style: str) -> None:
+        self._task = None
+        self._show(self.test_result, text, style)
+        self._refresh()
+
+    def _unexpected(self, error: BaseException) -> None:
+        generic = self.tr("The connection test stopped unexpectedly.")
+        self._finish_test(_error_text(error, generic), ERROR_STYLE)
+
+    def _cancel_test(self) -> None:
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _show(self, label: QLabel, text: str, style: str) -> None:
+        label.setStyleSheet(style)
+        label.setProperty("error", style == ERROR_STYLE)
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _save(self) -> None:
+        if not self.problems():
+            self.accept()

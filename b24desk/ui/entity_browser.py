@@ -1,0 +1,163 @@
+"""The left-hand side: entity type switch, debounced search, and the lazily paged table."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from b24desk.api.types import CrmEntityType, Entity, Page
+
+from .aio import TaskRunner
+from .entity_model import EntityTableModel
+from .errors import user_text
+
+SEARCH_DEBOUNCE_MS = 300
+TYPE_LABELS = (
+    (CrmEntityType.LEAD, "Leads"),
+    (CrmEntityType.DEAL, "Deals"),
+    (CrmEntityType.CONTACT, "Contacts"),
+    (CrmEntityType.COMPANY, "Companies"),
+)
+
+FetchPage = Callable[[CrmEntityType, int, list[tuple[str, bool]], str], Awaitable[Page[Entity]]]
+
+
+class EntityBrowser(QWidget):
+    """Find a CRM entity; `entity_chosen` fires when the current row changes."""
+
+    entity_chosen = Signal(object)  # Entity
+    open_in_portal = Signal(object)  # Entity
+    type_changed = Signal(str)
+
+    def __init__(
+        self, fetch_page: FetchPage, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.type_switch = QComboBox()
+        self.type_switch.setObjectName("entityTypeSwitch")
+        for entity_type, label in TYPE_LABELS:
+            self.type_switch.addItem(self.tr(label), entity_type.value)
+        self.search = QLineEdit()
+        self.search.setObjectName("entitySearch")
+        self.search.setPlaceholderText(self.tr("Search: name, phone, e-mail or ID"))
+        self.search.setClearButtonEnabled(True)
+        self.model = EntityTableModel(fetch_page, runner, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("entityTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.open_button = QPushButton(self.tr("Open in Bitrix24"))
+        self.open_button.setObjectName("openInPortal")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda *_: self._open_current())
+        self.status = QLabel()
+        self.status.setObjectName("browserStatus")
+        self.status.setWordWrap(True)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(lambda *_: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda *_: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.type_switch.currentIndexChanged.connect(lambda *_: self._type_switched())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda *_: self._emit_current())
+        self.model.loading_changed.connect(self._loading)
+        self.model.failed.connect(lambda error: self.status.setText(user_text(error)))
+        self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
+
+        top = QHBoxLayout()
+        top.addWidget(self.type_switch)
+        top.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    @property
+    def entity_type(self) -> CrmEntityType:
+        return CrmEntityType(self.type_switch.currentData())
+
+    def set_entity_type(self, entity_type: CrmEntityType) -> None:
+        index = self.type_switch.findData(entity_type.value)
+        if index >= 0 and index != self.type_switch.currentIndex():
+            self.type_switch.setCurrentIndex(index)
+
+    def start(self) -> None:
+        """Load from the first page: after connecting, or to refresh."""
+        self.model.set_type(self.entity_type)
+        self.model.reload()
+
+    def find(self, entity_type: CrmEntityType, entity_id: int) -> None:
+        """Show one entity by ID, e.g. a lead just created."""
+        self.set_entity_type(entity_type)
+        self.search.setText(str(entity_id))
+        self._search_now()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.model.set_search(self.search.text())
+
+    def _type_switched(self) -> None:
+        self.model.set_type(self.entity_type)
+        self.type_changed.emit(self.entity_type.value)
+
+    def _loading(self, loading: bool) -> None:
+        self.status.setText(self.tr("Loading…") if loading else self._count_text())
+
+    def _count_text(self) -> str:
+        total = self.model.total
+        shown = self.model.rowCount()
+        if total is None:
+            return self.tr("{0} shown").format(shown)
+        return self.tr("{0} of {1}").format(shown, total)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.open_button.setEnabled(bool(selected.indexes()))
+        self._emit_current()
+
+    def current_entity(self) -> Entity | None:
+        index = self.table.currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else index.row()
+        if row < 0 or row >= self.model.rowCount():
+            return None
+        return self.model.entity_at(row)
+
+    def _emit_current(self) -> None:
+        entity = self.current_entity()
+        if entity is not None:
+            self.entity_chosen.emit(entity)
+
+    def _open_current(self) -> None:
+        entity = self.current_entity()
+        if entity is not None:
+            self.open_in_portal.emit(entity)

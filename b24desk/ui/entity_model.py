@@ -1,0 +1,339 @@
+"""The entity browser's table: leads, deals, contacts or companies, paged in lazily from the portal.
+
+Sorting and search happen on the portal; the model only keeps the `Entity` values it was given.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.ui.aio import TaskRunner
+
+log = logging.getLogger(__name__)
+
+Order = list[tuple[str, bool]]  # [(REST field, descending), ...]
+FetchPage = Callable[[CrmEntityType, int, Order, str], Awaitable[Page[Entity]]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
+DEFAULT_ORDER: tuple[tuple[str, bool], ...] = (("ID", True),)  # newest first
+_ROOT = QModelIndex()
+
+
+class Column(IntEnum):
+    ID = 0
+    NAME = 1
+    STATUS = 2
+    RESPONSIBLE = 3
+    CONTACT = 4
+    MODIFIED = 5
+
+
+_STATUS_FIELD = {
+    CrmEntityType.LEAD: "STATUS_ID",
+    CrmEntityType.DEAL: "STAGE_ID",
+    CrmEntityType.CONTACT: "TYPE_ID",
+    CrmEntityType.COMPANY: "COMPANY_TYPE",
+}
+
+
+def sort_field(entity_type: CrmEntityType, column: Column) -> str | None:
+    """The REST field a column sorts by; None for the phone/e-mail column (multi-field)."""
+    if column is Column.NAME:
+        return "LAST_NAME" if entity_type is CrmEntityType.CONTACT else "TITLE"
+    if column is Column.STATUS:
+        return _STATUS_FIELD[entity_type]
+    return {
+        Column.ID: "ID",
+        Column.RESPONSIBLE: "ASSIGNED_BY_ID",
+        Column.MODIFIED: "DATE_MODIFY",
+    }.get(column)
+
+
+def short_datetime(moment: datetime | None) -> str:
+    """A portal timestamp in local time, in the UI locale's short format ("" when unknown)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        # Bitrix24 sends the portal's offset; the supervisor reads their own clock.
+        moment = moment.astimezone().replace(tzinfo=None)
+    return QLocale().toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+
+
+class EntityTableModel(QAbstractTableModel):
+    """Entities of one type, fetched a page at a time as the view scrolls.
+
+    Changing type, search or sort clears the table; a page still on its way for the old
+    query is dropped (generation counter) and its task cancelled.
+    """
+
+    loading_changed = Signal(bool)
+    failed = Signal(object)  # the exception a page fetch raised
+
+    def __init__(
+        self,
+        fetch_page: FetchPage,
+        runner: TaskRunner,
+        entity_type: CrmEntityType = CrmEntityType.LEAD,
+        user_names: Mapping[int, str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._runner = runner
+        self._type = entity_type
+        self._search = ""
+        self._order: Order = list(DEFAULT_ORDER)
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._user_names: Mapping[int, str] = dict(user_names or {})
+        self._rows: list[Entity] = []
+        # Offset paging repeats rows when new entities arrive between two pages.
+        self._seen: set[int] = set()
+        self._next: int | None = 0
+        self._total: int | None = None
+        self._generation = 0
+        self._task: asyncio.Task[None] | None = None
+        self._error: BaseException | None = None
+
+    # --- state the window reads -----------------------------------------------------------
+
+    @property
+    def entity_type(self) -> CrmEntityType:
+        return self._type
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def order(self) -> Order:
+        """The REST order of the current query, e.g. [("TITLE", False), ("ID", False)]."""
+        return list(self._order)
+
+    @property
+    def total(self) -> int | None:
+        """How many entities match, as the portal counted them; None before the first page."""
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._task is not None
+
+    @property
+    def last_error(self) -> BaseException | None:
+        """The error that stopped paging; `reload()` clears it."""
+        return self._error
+
+    def entity_at(self, row: int) -> Entity:
+        return self._rows[row]
+
+    def unknown_user_ids(self) -> set[int]:
+        """Responsible users shown as "#id" because the window has not named them yet."""
+        return {
+            e.assigned_by_id
+            for e in self._rows
+            if e.assigned_by_id is not None and e.assigned_by_id not in self._user_names
+        }
+
+    # --- what the window changes ----------------------------------------------------------
+
+    def set_type(self, entity_type: CrmEntityType) -> None:
+        if entity_type is self._type:
+            return
+        self._type = entity_type
+        # Sort fields differ per type (STATUS_ID vs STAGE_ID), so recompute the order.
+        self._order = self._order_for(*self._sort)
+        self._restart()  # a reset also refreshes the headers ("Stage" vs "Status")
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text == self._search:
+            return
+        self._search = text
+        self._restart()
+
+    def set_user_names(self, names: Mapping[int, str]) -> None:
+        self._user_names = dict(names)
+        if self._rows:
+            top = self.index(0, Column.RESPONSIBLE)
+            bottom = self.index(len(self._rows) - 1, Column.RESPONSIBLE)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def reload(self) -> None:
+        """Start over with the same query, e.g. after an error."""
+        self._restart()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on the portal: clear the table and page in again in the new order."""
+        new_order = self._order_for(column, order)
+        self._sort = (column, order)
+        if new_order == self._order:
+            return  # views re-apply their sort indicator on setSortingEnabled
+        self._order = new_order
+        self._restart()
+
+    def _order_for(self, column: int, order: Qt.SortOrder) -> Order:
+        field = sort_field(self._type, Column(column)) if 0 <= column < len(Column) else None
+        if field is None:
+            return list(DEFAULT_ORDER)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if field == "ID":
+            return [("ID", descending)]
+        # Offset paging needs a total order, or rows with equal values skip or repeat.
+        return [(field, descending), ("ID", descending)]
+
+    # --- paging ---------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex = _ROOT) -> bool:  # noqa: N802 (Qt override)
+        return (
+            not parent.isValid()
+            and self._next is not None
+            and self._error is None
+            and self._task is None
+        )
+
+    def fetchMore(self, parent: AnyIndex = _ROOT) -> None:  # noqa: N802 (Qt override)
+        if not self.canFetchMore(parent):
+            return
+        assert self._next is not None
+        request = (self._type, self._next, list(self._order), self._search)
+        self._task = self._runner.spawn(
+            self._load(self._generation, *request), name=f"{self._type.value} page"
+        )
+        self.loading_changed.emit(True)
+
+    async def _load(
+        self, generation: int, entity_type: CrmEntityType, start: int, order: Order, search: str
+    ) -> None:
+        try:
+            page = await self._fetch_page(entity_type, start, order, search)
+        except Exception as exc:
+            if generation != self._generation:
+                return
+            log.warning("Loading %s from %d failed: %r", entity_type.value, start, exc)
+            self._task = None
+            self._error = exc
+            self.loading_changed.emit(False)
+            self.failed.emit(exc)
+            return
+        if generation != self._generation:
+            return  # type, search or sort changed while the page was on its way
+        self._task = None
+        self._append(page, start)
+        self.loading_changed.emit(False)
+
+    def _append(self, page: Page[Entity], start: int) -> None:
+        fresh = [e for e in page.items if e.id not in self._seen]
+        self._total = page.total
+        # A `next` that does not move forward would page forever.
+        self._next = page.next if page.next is not None and page.next > start else None
+        if not fresh:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(_ROOT, first, first + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self._seen.update(e.id for e in fresh)
+        self.endInsertRows()
+
+    def _restart(self) -> None:
+        self._generation += 1
+        was_loading = self._task is not None
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.beginResetModel()
+        self._rows = []
+        self._seen = set()
+        self._next = 0
+        self._total = None
+        self._error = None
+        self.endResetModel()
+        if was_loading:
+            self.loading_changed.emit(False)
+        # Views ask for more rows only as they lay out or scroll; the first page is ours.
+        self.fetchMore()
+
+    # --- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self._header(Column(section))
+
+    def _header(self, column: Column) -> str:
+        if column is Column.ID:
+            return self.tr("ID")
+        if column is Column.NAME:
+            return self.tr("Name") if self._type is CrmEntityType.CONTACT else self.tr("Title")
+        if column is Column.STATUS:
+            return {
+                CrmEntityType.LEAD: self.tr("Status"),
+                CrmEntityType.DEAL: self.tr("Stage"),
+            }.get(self._type, self.tr("Type"))
+        if column is Column.RESPONSIBLE:
+            return self.tr("Responsible")
+        if column is Column.CONTACT:
+            return self.tr("Phone/E-mail")
+        return self.tr("Modified")
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entity = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entity, column)
+        if role == ENTITY_ROLE:
+            return entity
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.CONTACT:
+            return "\n".join((*entity.phones, *entity.emails)) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ID:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, entity: Entity, column: Column) -> str:
+        # Computed on demand: caching strings per row would multiply memory on big portals.
+        if column is Column.ID:
+            return str(entity.id)
+        if column is Column.NAME:
+            return entity.display_name
+        if column is Column.STATUS:
+            return entity.status
+        if column is Column.RESPONSIBLE:
+            user_id = entity.assigned_by_id
+            if user_id is None:
+                return ""
+            return self._user_names.get(user_id) or f"#{user_id}"
+        if column is Column.CONTACT:
+            return next(iter((*entity.phones, *entity.emails)), "")
+        return short_datetime(entity.date_modify)

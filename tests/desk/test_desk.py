@@ -1,0 +1,240 @@
+"""The supervisor's use-cases against the demo portal over loopback."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api.errors import OutcomeUnknownError
+from b24desk.api.types import CrmEntityType, CrmRef
+from b24desk.desk.desk import Desk, NotInChatError, SupersededError
+from b24desk.desk.outbox import Outbox, OutboxState
+from b24desk.portal.state import CrmType
+
+FAST = ClientOptions(rate=10_000, burst=10_000, backoff=0.01, max_backoff=0.02, read_timeout=5)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def connect(lp, tmp_path, options: ClientOptions = FAST, hook: str | None = None) -> Desk:
+    client = B24Client(WebhookAuth(hook or lp.webhook), options)
+    return await Desk.connect(client, Outbox(tmp_path / "outbox.json"), "demo")
+
+
+def lead_with_chats(lp) -> tuple[CrmRef, list]:
+    for row in lp.state.crm[CrmType.LEAD].rows:
+        chats = lp.state.chats_of(CrmType.LEAD, int(row["ID"]))
+        if len(chats) >= 2 and chats[-1].active:
+            return CrmRef(CrmEntityType.LEAD, int(row["ID"])), chats
+    raise AssertionError("no lead with two chats")
+
+
+def batches(lp) -> int:
+    return sum(1 for r in lp.portal.wire_log if r.method == "batch")
+
+
+def test_open_entity_fills_the_pane_in_one_request(live_portal, tmp_path):
+    ref, chats = lead_with_chats(live_portal)
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        live_portal.portal.wire_log.clear()
+        pane = await desk.open_entity(ref, active_only=False)
+        await desk.client.aclose()
+        return pane
+
+    pane = run(scenario())
+    assert len(live_portal.portal.wire_log) == 1 and batches(live_portal) == 1
+    last = chats[-1]
+    assert [c.id for c in pane.chats] == [c.id for c in chats]
+    assert pane.last_chat_id == pane.chat_id == last.id
+    assert [u.id for u in pane.participants] == last.participants
+    customer = live_portal.state.users[last.customer_id]
+    assert customer.full_name in {u.full_name for u in pane.participants}
+    assert [m.id for m in pane.history.messages] == last.current_session.message_ids
+    assert not pane.errors
+
+
+def test_open_entity_without_chats_is_an_empty_pane(live_portal, tmp_path):
+    no_chat = next(
+        int(r["ID"])
+        for r in live_portal.state.crm[CrmType.LEAD].rows
+        if not live_portal.state.chats_of(CrmType.LEAD, int(r["ID"]))
+    )
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        pane = await desk.open_entity(CrmRef(CrmEntityType.LEAD, no_chat))
+        await desk.client.aclose()
+        return pane
+
+    pane = run(scenario())
+    assert pane.chats == () and pane.chat_id is None and pane.history is None
+    assert pane.lead_blocker() == "There is no chat to create a lead from."
+
+
+def test_newest_request_wins(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=False, latency_ms=30, jitter_ms=60)
+    ref, _ = lead_with_chats(lp)
+    other = CrmRef(CrmEntityType.LEAD, ref.id + 1)
+
+    async def scenario():
+        desk = await connect(lp, tmp_path)
+        first = asyncio.create_task(desk.open_entity(ref))
+        await asyncio.sleep(0)
+        second = await desk.open_entity(other)
+        with pytest.raises(SupersededError):
+            await first
+        await desk.client.aclose()
+        return second
+
+    assert run(scenario()).entity == other
+
+
+def test_join_send_and_remove(live_portal, tmp_path):
+    state = live_portal.state
+    ref, chats = lead_with_chats(live_portal)
+    chat = chats[-1]
+    if 1 in chat.participants:
+        chat.participants.remove(1)
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        pane = await desk.open_entity(ref)
+        with pytest.raises(NotInChatError):
+            await desk.send_message(pane, "Здравствуйте!")
+        assert desk.unsent() == []
+        await desk.join(pane)
+        pane = await desk.open_entity(ref)
+        message_id = await desk.send_message(pane, "Здравствуйте! Подключаюсь к диалогу.")
+        colleague = next(
+            u
+            for u in state.users.values()
+            if u.active and not u.is_bot and not u.is_connector and u.id not in chat.participants
+        )
+        await desk.add_participant(pane, colleague.id)
+        assert colleague.id in chat.participants
+        await desk.remove_participant(pane, colleague.id)
+        await desk.client.aclose()
+        return message_id, desk
+
+    message_id, desk = run(scenario())
+    assert 1 in chat.participants
+    assert state.messages[message_id].text == "Здравствуйте! Подключаюсь к диалогу."
+    assert state.messages[message_id].author_id == 1
+    assert desk.unsent() == []
+
+
+def test_lost_answer_is_checked_in_history_never_resent_blindly(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=False, hang_seconds=2)
+    ref, chats = lead_with_chats(lp)
+    chat = chats[-1]
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    lp.portal.faults.inject("hang", method="imopenlines.crm.message.add")
+    options = ClientOptions(rate=10_000, burst=10_000, read_timeout=0.5)
+
+    async def scenario():
+        desk = await connect(lp, tmp_path, options)
+        pane = await desk.open_entity(ref)
+        with pytest.raises(OutcomeUnknownError):
+            await desk.send_message(pane, "ответ потерялся")
+        [item] = desk.unsent()
+        assert item.state is OutboxState.UNKNOWN
+        found = await desk.check_unknown(item)
+        await desk.client.aclose()
+        return found, desk
+
+    found, desk = run(scenario())
+    assert found and desk.unsent() == []
+    sends = [r for r in lp.portal.wire_log if r.method == "imopenlines.crm.message.add"]
+    assert len(sends) == 1
+    assert [m.text for m in chat.messages].count("ответ потерялся") == 1
+
+
+def test_outbox_survives_a_restart_and_resend_after_check(live_portal, tmp_path):
+    ref, chats = lead_with_chats(live_portal)
+    chat = chats[-1]
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    crashed = Outbox(tmp_path / "outbox.json")
+    crashed.add("demo", ref, chat.id, "отправлено перед сбоем?")
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        [item] = desk.unsent()
+        assert item.state is OutboxState.UNKNOWN
+        assert not await desk.check_unknown(item)
+        message_id = await desk.resend(item)
+        await desk.client.aclose()
+        return message_id, desk
+
+    message_id, desk = run(scenario())
+    assert live_portal.state.messages[message_id].text == "отправлено перед сбоем?"
+    assert desk.unsent() == []
+
+
+def test_create_lead_finds_the_new_lead(live_portal, tmp_path):
+    state = live_portal.state
+    chat = next(
+        c
+        for c in state.chats.values()
+        if c.is_lines and c.active and c.current_session.operator_id == 1 and any(c.crm.values())
+    )
+    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
+    ref = CrmRef(CrmEntityType(crm_type.value), crm_id)
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        pane = await desk.open_entity(ref, chat_id=chat.id)
+        assert pane.lead_blocker() is None
+        lead_id = await desk.create_lead(pane)
+        lead = await desk.get_entity(CrmRef(CrmEntityType.LEAD, lead_id))
+        await desk.client.aclose()
+        return lead
+
+    lead = run(scenario())
+    assert lead.id == chat.crm[CrmType.LEAD]
+    assert lead.title == chat.name
+
+
+def test_only_the_operator_may_create_a_lead(live_portal, tmp_path):
+    ref, chats = lead_with_chats(live_portal)
+    chats[-1].owner_id = 2
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        pane = await desk.open_entity(ref)
+        await desk.client.aclose()
+        return pane
+
+    assert run(scenario()).lead_blocker() == "Only the chat's current operator can create a lead."
+
+
+def test_search_by_name_phone_email_and_id_in_one_request(live_portal, tmp_path):
+    contact = next(
+        r for r in live_portal.state.crm[CrmType.CONTACT].rows if r.get("PHONE") and r.get("EMAIL")
+    )
+
+    async def scenario():
+        desk = await connect(live_portal, tmp_path)
+        results = {}
+        for text in (
+            contact["LAST_NAME"],
+            contact["PHONE"][0]["VALUE"],
+            contact["EMAIL"][0]["VALUE"],
+            contact["ID"],
+        ):
+            live_portal.portal.wire_log.clear()
+            page = await desk.entity_page(CrmEntityType.CONTACT, 0, [], text)
+            results[text] = ({e.id for e in page.items}, len(live_portal.portal.wire_log))
+        await desk.client.aclose()
+        return results
+
+    for text, (ids, requests) in run(scenario()).items():
+        assert int(contact["ID"]) in ids, text
+        assert requests == 1, text

@@ -1,0 +1,332 @@
+"""A supervisor's session through the real window, against the demo portal over loopback HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QPushButton
+
+from b24desk.api import ClientOptions
+from b24desk.config import Paths, SecretKind, SecretStore, load_settings, split_webhook_url
+from b24desk.desk import connect
+from b24desk.portal.state import CrmType
+from b24desk.ui.main_window import MainWindow
+from b24desk.ui.user_picker import UserPicker
+
+from .conftest import wait_until
+
+PROFILE = "Loopback"
+
+
+@pytest.fixture(autouse=True)
+def quick_client(monkeypatch):
+    """Short back-offs and timeouts, so fault scenarios settle within a test's time."""
+    monkeypatch.setattr(
+        connect,
+        "options_for",
+        lambda profile: ClientOptions(
+            rate=1000,
+            burst=1000,
+            backoff=0.01,
+            max_backoff=0.05,
+            rate_limit_retries=2,
+            read_timeout=2,
+            max_retries=1,
+        ),
+    )
+
+
+def make_window(tmp_path, monkeypatch, webhook: str, qtbot) -> MainWindow:
+    monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
+    paths = Paths.default().ensure()
+    settings = load_settings(paths)
+    secrets = SecretStore(paths)
+    parts = split_webhook_url(webhook)
+    settings.add_profile(parts.to_profile(PROFILE))
+    secrets.set(PROFILE, SecretKind.WEBHOOK_CODE, parts.code)
+    window = MainWindow(settings, paths, secrets)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def label(window, name: str) -> str:
+    return window.findChild(QLabel, name).text()
+
+
+def button(window, name: str) -> QPushButton:
+    return window.findChild(QPushButton, name)
+
+
+async def message_box(window, name: str) -> QMessageBox:
+    return await wait_until(
+        lambda: next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+            ),
+            None,
+        ),
+        what=f"the {name} box",
+    )
+
+
+async def open_entity(window, qtbot, entity_type: CrmType, entity_id: int) -> None:
+    window.browser.set_entity_type(
+        next(t for t in type(window.browser.entity_type) if t.value == entity_type.value)
+    )
+    window.browser.search.clear()
+    qtbot.keyClicks(window.browser.search, str(entity_id))
+    model = window.browser.model
+    await wait_until(
+        lambda: model.rowCount() == 1 and model.entity_at(0).id == entity_id,
+        what=f"{entity_type.value} {entity_id} in the table",
+    )
+    window.browser.table.selectRow(0)
+    await wait_until(
+        lambda: window.pane.pane is not None and window.pane.pane.entity.id == entity_id,
+        what="the pane",
+    )
+
+
+def operator_chat(state):
+    """An active chat whose current operator is the admin (the window's user), bound to CRM."""
+    return next(
+        c
+        for c in state.chats.values()
+        if c.is_lines and c.active and c.current_session.operator_id == 1 and any(c.crm.values())
+    )
+
+
+def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run):
+    state = live_portal.state
+    chat = operator_chat(state)
+    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
+    if 1 in chat.participants:
+        chat.participants.remove(1)  # the admin steps in through the window
+    colleague = next(
+        u
+        for u in state.users.values()
+        if u.active
+        and not u.is_bot
+        and not u.is_connector
+        and u.id not in chat.participants
+        and u.id != 1
+    )
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await wait_until(lambda: window.browser.model.rowCount() > 0, what="first page")
+        await open_entity(window, qtbot, crm_type, crm_id)
+        pane = window.pane
+        # The last chat is marked and preselected.
+        chats: QListWidget = window.findChild(QListWidget, "chatList")
+        last = state.chats_of(crm_type, crm_id)[-1]
+        assert chats.currentItem().data(Qt.ItemDataRole.UserRole) == last.id
+        assert chats.currentItem().font().bold()
+
+        # Write without being a participant: the window offers to join first.
+        pane.reload(chat_id=chat.id)
+        await wait_until(lambda: pane.pane.chat_id == chat.id and not pane.busy.isVisible())
+        # keyClicks handles ASCII only; Cyrillic arrives as typed text through insertion.
+        pane.composer.insertPlainText("Добрый день! Подключилась к диалогу.")
+        qtbot.keyClick(pane.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        join = await message_box(window, "confirmJoin")
+        join.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(
+            lambda: any(
+                m.text == "Добрый день! Подключилась к диалогу." and m.author_id == 1
+                for m in chat.messages
+            ),
+            what="sent",
+        )
+        assert 1 in chat.participants
+        await wait_until(lambda: pane.composer.toPlainText() == "", what="composer cleared")
+
+        # Add a colleague through the picker, by keyboard.
+        qtbot.mouseClick(button(window, "addParticipantButton"), Qt.MouseButton.LeftButton)
+        picker = await wait_until(lambda: window.findChild(UserPicker, "userPicker"))
+        picker.findChild(type(window.browser.search), "userSearch").setText(colleague.last_name)
+        results: QListWidget = picker.findChild(QListWidget, "userResults")
+        await wait_until(
+            lambda: any(
+                results.item(i).data(Qt.ItemDataRole.UserRole + 1)
+                and results.item(i).data(Qt.ItemDataRole.UserRole + 1).id == colleague.id
+                for i in range(results.count())
+            ),
+            what="the colleague in the picker",
+        )
+        for row in range(results.count()):
+            user = results.item(row).data(Qt.ItemDataRole.UserRole + 1)
+            if user is not None and user.id == colleague.id:
+                results.setCurrentRow(row)
+        qtbot.keyClick(results, Qt.Key.Key_Return)
+        await wait_until(lambda: colleague.id in chat.participants, what="colleague added")
+        people: QListWidget = window.findChild(QListWidget, "participantList")
+
+        def colleague_row():
+            return next(
+                (
+                    i
+                    for i in range(people.count())
+                    if people.item(i).data(Qt.ItemDataRole.UserRole) == colleague.id
+                ),
+                None,
+            )
+
+        await wait_until(lambda: colleague_row() is not None, what="colleague listed")
+
+        # Remove the colleague again, confirming.
+        row = colleague_row()
+        people.setCurrentRow(row)
+        qtbot.mouseClick(button(window, "removeParticipantButton"), Qt.MouseButton.LeftButton)
+        confirm = await message_box(window, "confirmRemove")
+        confirm.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(lambda: colleague.id not in chat.participants, what="colleague removed")
+
+        # Turn the dialogue into a lead and open it.
+        leads_before = len(state.crm[CrmType.LEAD].rows)
+        await wait_until(lambda: button(window, "createLeadButton").isEnabled())
+        qtbot.mouseClick(button(window, "createLeadButton"), Qt.MouseButton.LeftButton)
+        created = await message_box(window, "leadCreated")
+        assert len(state.crm[CrmType.LEAD].rows) == leads_before + 1
+        new_lead = state.crm[CrmType.LEAD].rows[-1]
+        assert new_lead["TITLE"] == chat.name and chat.crm[CrmType.LEAD] == int(new_lead["ID"])
+        created.button(QMessageBox.StandardButton.Open).click()
+        model = window.browser.model
+        await wait_until(
+            lambda: (
+                window.browser.entity_type.value == "lead"
+                and model.rowCount()
+                and model.entity_at(0).id == int(new_lead["ID"])
+            ),
+            what="new lead shown",
+        )
+        await window.aclose()
+
+    run(scenario())
+
+
+def test_create_lead_explains_why_it_cannot(live_portal, tmp_path, monkeypatch, qtbot, run):
+    state = live_portal.state
+    chat = next(
+        c
+        for c in state.chats.values()
+        if c.is_lines and c.active and c.owner_id != 1 and c.crm.get(CrmType.LEAD)
+    )
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        window.pane.reload(chat_id=chat.id)
+        await wait_until(lambda: window.pane.pane.chat_id == chat.id)
+        assert not button(window, "createLeadButton").isEnabled()
+        assert label(window, "leadReason") == "Only the chat's current operator can create a lead."
+        await window.aclose()
+
+    run(scenario())
+
+
+def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot, run):
+    state = live_portal.state
+    hostile = "<img src=x onerror=alert(1)>"
+    chat = next(c for c in state.chats.values() if c.is_lines and c.crm.get(CrmType.LEAD))
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    state.add_message(chat, chat.customer_id, hostile, "2026-11-20T12:00:00+03:00")
+    state.add_message(
+        chat, chat.customer_id, "[url=javascript:alert(1)]жми[/url]", "2026-11-20T12:00:01+03:00"
+    )
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        window.pane.active_only.setChecked(False)
+        window.pane.reload(chat_id=chat.id)
+        view = window.pane.history
+        await wait_until(lambda: hostile in view.toPlainText(), what="hostile text shown")
+        assert "javascript" not in view.toHtml()
+        await window.aclose()
+
+    run(scenario())
+
+
+def test_portal_down_mid_session_keeps_the_composer_text(
+    live_portal, tmp_path, monkeypatch, qtbot, run
+):
+    state = live_portal.state
+    chat = next(
+        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
+    )
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        pane = window.pane
+        await wait_until(lambda: pane.pane.chat_id is not None and pane.composer.isEnabled())
+        live_portal.portal.faults.inject("502", times=50)
+        pane.composer.insertPlainText("не потеряй меня")
+        qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: pane.error.isVisible(), what="an error in the pane")
+        assert "Bitrix24" in pane.error.text() and "Traceback" not in pane.error.text()
+        assert pane.composer.toPlainText() == "не потеряй меня"
+        live_portal.portal.faults.clear()
+        qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: pane.composer.toPlainText() == "", what="sent after recovery")
+        assert [m.text for m in chat.messages].count("не потеряй меня") == 1
+        await window.aclose()
+
+    run(scenario())
+
+
+def test_rate_limited_portal_says_so_and_keeps_text(
+    portal_factory, tmp_path, monkeypatch, qtbot, run
+):
+    lp = portal_factory(rate=1000, burst=1000)
+    chat = next(
+        c for c in lp.state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
+    )
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        pane = window.pane
+        await wait_until(lambda: pane.composer.isEnabled())
+        lp.portal.limits.rate, lp.portal.limits.burst = 0.001, 1
+        for bucket in lp.portal.limits.buckets.values():
+            bucket.rate, bucket.burst, bucket.level = 0.001, 1, 1
+        pane.composer.insertPlainText("подожду")
+        qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: pane.error.isVisible(), what="a rate-limit message")
+        assert "busy" in pane.error.text().lower() or "limit" in pane.error.text().lower()
+        assert pane.composer.toPlainText() == "подожду"
+        await window.aclose()
+
+    run(scenario())
+
+
+def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, run):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook_of("operator"), qtbot)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await wait_until(lambda: window.browser.model.rowCount() > 0)
+        window.browser.set_entity_type(type(window.browser.entity_type)("deal"))
+        status = window.findChild(QLabel, "browserStatus")
+        await wait_until(
+            lambda: "access" in status.text().lower() or "permission" in status.text().lower(),
+            what="access denied shown",
+        )
+        await window.aclose()
+
+    run(scenario())
