@@ -7,8 +7,12 @@ import asyncio
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from b24desk import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 STARTED = time.perf_counter()
 
@@ -51,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings, paths, SecretStore(paths))
     closed: asyncio.Future[None] = loop.create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+    if args.exit_when_ready:
+        _report_first_paint(app)
     window.show()
 
     async def first_connection() -> None:
@@ -79,6 +85,20 @@ def main(argv: list[str] | None = None) -> int:
         loop.run_until_complete(closed)
         loop.run_until_complete(window.aclose())
     return 0
+
+
+def _report_first_paint(app: QApplication) -> None:
+    """Print when any widget is first painted (for the start-up benchmark)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"painted in {time.perf_counter() - STARTED:.3f} s", flush=True)
+                watched.removeEventFilter(self)
+            return False
+
+    app.installEventFilter(FirstPaint(app))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from b24desk.config import (
     split_webhook_url,
 )
 from b24desk.ui.aio import TaskRunner
+from b24desk.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -104,11 +105,6 @@ class ConnectionReport:
 
 
 Tester = Callable[[ConnectionRequest], Awaitable[ConnectionReport]]
-
-
-def _error_text(error: BaseException, generic: str) -> str:
-    message = getattr(error, "user_message", None)
-    return message if isinstance(message, str) and message else generic
 
 
 def _host(url: str) -> str:
@@ -404,7 +400,7 @@ class ConnectionDialog(QDialog):
             if generation == self._generation:
                 log.info("Connection test failed: %r", exc)
                 generic = self.tr("Could not connect. Check the address and the credentials.")
-                self._finish_test(_error_text(exc, generic), ERROR_STYLE)
+                self._finish_test(user_text(exc, generic), ERROR_STYLE)
             return
         if generation == self._generation:
             self._finish_test(*self._describe(report))
@@ -428,7 +424,7 @@ class ConnectionDialog(QDialog):
 
     def _unexpected(self, error: BaseException) -> None:
         generic = self.tr("The connection test stopped unexpectedly.")
-        self._finish_test(_error_text(error, generic), ERROR_STYLE)
+        self._finish_test(user_text(error, generic), ERROR_STYLE)
 
     def _cancel_test(self) -> None:
         self._generation += 1

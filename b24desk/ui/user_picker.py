@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from b24desk.api.types import User
 from b24desk.ui.aio import TaskRunner, ask
+from b24desk.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,6 @@ DEBOUNCE_MS = 250
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #808080;"
-
-
-def _error_text(error: BaseException, generic: str) -> str:
-    message = getattr(error, "user_message", None)
-    return message if isinstance(message, str) and message else generic
 
 
 class UserPicker(QDialog):
@@ -142,7 +138,7 @@ class UserPicker(QDialog):
                 log.warning("User search failed: %r", exc)
                 self._task = None
                 generic = self.tr("The search failed. Check the connection and try again.")
-                self._show_error(_error_text(exc, generic))
+                self._show_error(user_text(exc, generic))
             return
         if generation != self._generation:
             return  # the user typed on meanwhile

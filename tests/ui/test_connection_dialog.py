@@ -21,7 +21,6 @@ HOOK = "https://demo.bitrix24.ru/rest/1/abc123def456/"
 ALL_SCOPES = frozenset({"crm", "imopenlines", "im", "user", "task"})
 
 # The offscreen platform cannot pass a dialog's size limits on; real platforms can.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 class PortalRefusedError(Exception):

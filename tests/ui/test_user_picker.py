@@ -52,7 +52,6 @@ class DirectoryDownError(Exception):
 
 
 # The offscreen platform cannot pass a dialog's size limits on; real platforms can.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture(autouse=True)
