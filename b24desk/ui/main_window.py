@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from urllib.parse import urlsplit
 
@@ -365,7 +366,8 @@ class MainWindow(QMainWindow):
             self._show_failure(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._closed:
+        if self._closed or not _loop_running():
+            # Already shut down, or no loop left to shut down on (e.g. interpreter exit).
             event.accept()
             return
         event.ignore()
@@ -381,6 +383,16 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.close)
 
     async def aclose(self) -> None:
-        """Cancel whatever is still running (after the window closed)."""
+        """Cancel whatever is still running and disconnect; closing then needs no loop."""
+        self._closed = True
+        self._headroom_timer.stop()
         await self.runner.cancel_all()
         await self._disconnect()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

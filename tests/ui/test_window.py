@@ -36,7 +36,16 @@ def quick_client(monkeypatch):
     )
 
 
-def make_window(tmp_path, monkeypatch, webhook: str, qtbot) -> MainWindow:
+@pytest.fixture
+def windows(aloop):
+    """Windows a test opened; each is shut down while its loop still runs."""
+    opened: list[MainWindow] = []
+    yield opened
+    for window in opened:
+        aloop.run_until_complete(window.aclose())
+
+
+def make_window(tmp_path, monkeypatch, webhook: str, qtbot, windows=None) -> MainWindow:
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
     paths = Paths.default().ensure()
     settings = load_settings(paths)
@@ -46,6 +55,8 @@ def make_window(tmp_path, monkeypatch, webhook: str, qtbot) -> MainWindow:
     secrets.set(PROFILE, SecretKind.WEBHOOK_CODE, parts.code)
     window = MainWindow(settings, paths, secrets)
     qtbot.addWidget(window)
+    if windows is not None:
+        windows.append(window)
     window.show()
     return window
 
@@ -99,7 +110,7 @@ def operator_chat(state):
     )
 
 
-def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run):
+def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
     state = live_portal.state
     chat = operator_chat(state)
     crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
@@ -114,7 +125,7 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run):
         and u.id not in chat.participants
         and u.id != 1
     )
-    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -204,19 +215,20 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run):
             ),
             what="new lead shown",
         )
-        await window.aclose()
 
     run(scenario())
 
 
-def test_create_lead_explains_why_it_cannot(live_portal, tmp_path, monkeypatch, qtbot, run):
+def test_create_lead_explains_why_it_cannot(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
     state = live_portal.state
     chat = next(
         c
         for c in state.chats.values()
         if c.is_lines and c.active and c.owner_id != 1 and c.crm.get(CrmType.LEAD)
     )
-    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -225,12 +237,11 @@ def test_create_lead_explains_why_it_cannot(live_portal, tmp_path, monkeypatch, 
         await wait_until(lambda: window.pane.pane.chat_id == chat.id)
         assert not button(window, "createLeadButton").isEnabled()
         assert label(window, "leadReason") == "Only the chat's current operator can create a lead."
-        await window.aclose()
 
     run(scenario())
 
 
-def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot, run):
+def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
     state = live_portal.state
     hostile = "<img src=x onerror=alert(1)>"
     chat = next(c for c in state.chats.values() if c.is_lines and c.crm.get(CrmType.LEAD))
@@ -240,7 +251,7 @@ def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot
     state.add_message(
         chat, chat.customer_id, "[url=javascript:alert(1)]жми[/url]", "2026-11-20T12:00:01+03:00"
     )
-    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -250,13 +261,12 @@ def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot
         view = window.pane.history
         await wait_until(lambda: hostile in view.toPlainText(), what="hostile text shown")
         assert "javascript" not in view.toHtml()
-        await window.aclose()
 
     run(scenario())
 
 
 def test_portal_down_mid_session_keeps_the_composer_text(
-    live_portal, tmp_path, monkeypatch, qtbot, run
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
     state = live_portal.state
     chat = next(
@@ -264,7 +274,7 @@ def test_portal_down_mid_session_keeps_the_composer_text(
     )
     if 1 not in chat.participants:
         chat.participants.append(1)
-    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot)
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -281,13 +291,12 @@ def test_portal_down_mid_session_keeps_the_composer_text(
         qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
         await wait_until(lambda: pane.composer.toPlainText() == "", what="sent after recovery")
         assert [m.text for m in chat.messages].count("не потеряй меня") == 1
-        await window.aclose()
 
     run(scenario())
 
 
 def test_rate_limited_portal_says_so_and_keeps_text(
-    portal_factory, tmp_path, monkeypatch, qtbot, run
+    portal_factory, tmp_path, monkeypatch, qtbot, run, windows
 ):
     lp = portal_factory(rate=1000, burst=1000)
     chat = next(
@@ -295,7 +304,7 @@ def test_rate_limited_portal_says_so_and_keeps_text(
     )
     if 1 not in chat.participants:
         chat.participants.append(1)
-    window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot)
+    window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -310,13 +319,12 @@ def test_rate_limited_portal_says_so_and_keeps_text(
         await wait_until(lambda: pane.error.isVisible(), what="a rate-limit message")
         assert "busy" in pane.error.text().lower() or "limit" in pane.error.text().lower()
         assert pane.composer.toPlainText() == "подожду"
-        await window.aclose()
 
     run(scenario())
 
 
-def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, run):
-    window = make_window(tmp_path, monkeypatch, live_portal.webhook_of("operator"), qtbot)
+def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook_of("operator"), qtbot, windows)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -327,6 +335,5 @@ def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, r
             lambda: "access" in status.text().lower() or "permission" in status.text().lower(),
             what="access denied shown",
         )
-        await window.aclose()
 
     run(scenario())

@@ -1,0 +1,160 @@
+"""Responsiveness and memory of the window on a big portal.
+
+Prints the longest stall of the Qt event loop while the entity browser pages through all
+leads of a 100,000-lead portal and while the chat pane fills, and the process memory with
+all rows loaded against the bare window. Targets: stalls under 16 ms; under 150 MB above
+the bare window. The portal runs in its own process (loopback HTTP), so its memory and
+CPU are not counted against the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from b24desk.config import (
+    Paths,
+    RateLimit,
+    SecretKind,
+    SecretStore,
+    load_settings,
+    split_webhook_url,
+)
+from b24desk.ui.main_window import MainWindow
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class StallMeter:
+    """The longest gap between ticks of a 1 ms timer: how long the loop was not listening."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+        self.gaps: list[float] = []
+
+    def start(self) -> None:
+        self.last, self.worst, self.gaps = time.perf_counter(), 0.0, []
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        self.timer.stop()
+        ordered = sorted(self.gaps)
+        p99 = ordered[int(len(ordered) * 0.99)] if ordered else 0.0
+        return self.worst * 1000, p99 * 1000
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = now - self.last
+        self.gaps.append(gap)
+        self.worst = max(self.worst, gap)
+        self.last = now
+
+
+def start_portal(leads: int) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "b24desk.portal", "--leads", str(leads), "--rate", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("webhook:"):
+            return process, line.split()[1]
+    raise RuntimeError("the portal did not start")
+
+
+async def page_everything(window: MainWindow, meter: StallMeter, leads: int) -> float:
+    model = window.browser.model
+    started = time.perf_counter()
+    meter.start()
+    while model.rowCount() < leads:
+        if model.canFetchMore():
+            model.fetchMore()
+        await asyncio.sleep(0.001)
+    stall, p99 = meter.stop()
+    print(
+        f"paged {model.rowCount()} rows in {time.perf_counter() - started:.1f} s; "
+        f"longest loop stall {stall:.1f} ms, p99 {p99:.1f} ms (target < 16 ms)"
+    )
+    return stall
+
+
+async def open_panes(window: MainWindow, meter: StallMeter, count: int) -> float:
+    model = window.browser.model
+    meter.start()
+    for row in range(count):
+        window.browser.table.selectRow(row)
+        entity = model.entity_at(row)
+        while window.pane.pane is None or window.pane.pane.entity.id != entity.id:
+            await asyncio.sleep(0.001)
+    stall, p99 = meter.stop()
+    print(f"filled the pane {count} times; longest loop stall {stall:.1f} ms, p99 {p99:.1f} ms")
+    return stall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--leads", type=int, default=100_000)
+    args = parser.parse_args()
+    portal, webhook = start_portal(args.leads)
+    app = QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["B24DESK_HOME"] = home
+            paths = Paths.default().ensure()
+            settings, secrets = load_settings(paths), SecretStore(paths)
+            parts = split_webhook_url(webhook)
+            # The portal runs unlimited here; so does the client, or paging would wait on
+            # the 2 req/s bucket and the benchmark would measure the rate limit instead.
+            settings.add_profile(parts.to_profile("bench", RateLimit(1000.0, 1000)))
+            secrets.set("bench", SecretKind.WEBHOOK_CODE, parts.code)
+            window = MainWindow(settings, paths, secrets)
+            window.show()
+            meter = StallMeter()
+
+            async def scenario() -> None:
+                await asyncio.sleep(0.2)
+                bare = rss_mb()
+                await window.connect_to("bench")
+                await page_everything(window, meter, args.leads)
+                loaded = rss_mb()
+                print(
+                    f"memory: bare window {bare:.0f} MB, with {args.leads} rows {loaded:.0f} MB, "
+                    f"+{loaded - bare:.0f} MB (target < 150 MB)"
+                )
+                window.browser.search.setText("")
+                await open_panes(window, meter, 20)
+                await window.aclose()
+
+            with loop:
+                loop.run_until_complete(scenario())
+    finally:
+        portal.terminate()
+        portal.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
