@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from b24desk.config import Paths, SecretStore, load_settings
     from b24desk.desk.connect import DEMO_PROFILE
+    from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    GuiThreadCollector(app).start()
 
     paths = Paths.default().ensure()
     settings = load_settings(paths)

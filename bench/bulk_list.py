@@ -23,7 +23,9 @@ from typing import Any
 # Run from a checkout: make the package importable without installing it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from fast_bitrix24 import BitrixAsync
+
+from b24desk.api import B24Client, WebhookAuth
 from b24desk.api.listing import list_all
 from b24desk.portal import Portal, PortalConfig
 from b24desk.portal.server import PortalServer
@@ -49,20 +51,17 @@ class Figures:
 def cloud_like_portal(leads: int, latency_ms: float) -> Iterator[tuple[Portal, str]]:
     config = PortalConfig(leads=leads, latency_ms=latency_ms, realistic_cost=True, rate=2, burst=50)
     portal = Portal(config)
-    with PortalServer(portal) as server:
-        portal.base_url = server.base_url
+    with PortalServer(portal):
         yield portal, portal.webhook_urls()[0]
 
 
 async def b24desk_fast_listing(webhook: str) -> list[dict[str, Any]]:
     # The client's defaults match the cloud portal: 2 requests/s after a burst of 50.
-    async with B24Client(WebhookAuth(webhook), ClientOptions(read_timeout=60)) as client:
+    async with B24Client(WebhookAuth(webhook)) as client:
         return await list_all(client, "crm.lead.list")
 
 
 async def fast_bitrix24_get_all(webhook: str) -> list[dict[str, Any]]:
-    from fast_bitrix24 import BitrixAsync
-
     bitrix = BitrixAsync(webhook, verbose=False)
     return list(await bitrix.get_all("crm.lead.list"))
 

@@ -31,6 +31,7 @@ from b24desk.config import (
     load_settings,
     split_webhook_url,
 )
+from b24desk.ui.collector import GuiThreadCollector
 from b24desk.ui.main_window import MainWindow
 
 
@@ -52,9 +53,10 @@ class StallMeter:
         self.last = 0.0
         self.worst = 0.0
         self.gaps: list[float] = []
+        self.long: list[tuple[int, int]] = []  # (ms, tick number) of each stall over 16 ms
 
     def start(self) -> None:
-        self.last, self.worst, self.gaps = time.perf_counter(), 0.0, []
+        self.last, self.worst, self.gaps, self.long = time.perf_counter(), 0.0, [], []
         self.timer.start()
 
     def stop(self) -> tuple[float, float]:
@@ -67,6 +69,8 @@ class StallMeter:
         now = time.perf_counter()
         gap = now - self.last
         self.gaps.append(gap)
+        if gap > 0.016:
+            self.long.append((round(gap * 1000), len(self.gaps)))
         self.worst = max(self.worst, gap)
         self.last = now
 
@@ -97,6 +101,10 @@ async def page_everything(window: MainWindow, meter: StallMeter, leads: int) -> 
         f"paged {model.rowCount()} rows in {time.perf_counter() - started:.1f} s; "
         f"longest loop stall {stall:.1f} ms, p99 {p99:.1f} ms (target < 16 ms)"
     )
+    print(
+        f"  stalls over 16 ms: {len(meter.long)}, longest first: "
+        f"{sorted((ms for ms, _ in meter.long), reverse=True)[:10]}"
+    )
     return stall
 
 
@@ -121,6 +129,7 @@ def main() -> None:
     app = QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    GuiThreadCollector(app).start()  # as b24desk.app does
     try:
         with tempfile.TemporaryDirectory() as home:
             os.environ["B24DESK_HOME"] = home

@@ -62,7 +62,7 @@ class ClientOptions:
     burst: int = 50  # leaky bucket depth (enterprise plans: 250)
     reserve: int = 2  # bucket slots kept free for network jitter (see limiter.py)
     connect_timeout: float = 5.0
-    read_timeout: float = 30.0  # the portal cuts requests off after 60 s
+    read_timeout: float = 65.0  # the portal cuts requests off at 60 s: an answer is due by then
     max_retries: int = 3  # re-sends of a read after a server or network failure
     backoff: float = 0.5  # first back-off, doubled per retry...
     max_backoff: float = 8.0  # ...up to this

@@ -113,7 +113,7 @@ class ChatPane(QWidget):
         self.composer = QPlainTextEdit()
         self.composer.setObjectName("composer")
         self.composer.setPlaceholderText(self.tr("Write to the chat… (Ctrl+Enter sends)"))
-        self.composer.setMaximumHeight(110)
+        self.composer.setMaximumHeight(90)
         self.composer.textChanged.connect(self._update_buttons)
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
@@ -171,6 +171,7 @@ class ChatPane(QWidget):
         self.splitter.addWidget(top_widget)
         self.splitter.addWidget(bottom_widget)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([170, 530])  # the history gets most of the height
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)

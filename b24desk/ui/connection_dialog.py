@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -201,6 +202,7 @@ class ConnectionDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("testConnection")
         self.test_button.setAutoDefault(False)
+        self.test_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.test_result = self._label("testResult")
         self.validation = self._label("validationError")
         self.secrets_note = self._label("secretsNote")
@@ -228,6 +230,7 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.secrets_note)
         layout.addStretch(1)
         layout.addWidget(self._buttons)
+        self.setMinimumWidth(520)
         self.resize(560, 0)
 
     def _line(self, name: str, placeholder: str, secret: bool = False) -> QLineEdit:
@@ -368,12 +371,23 @@ class ConnectionDialog(QDialog):
         self.name.setText(_host(url))
 
     def _refresh(self) -> None:
-        self._pages.setCurrentIndex(1 if self.kind is ProfileKind.OAUTH else 0)
+        self._show_page(1 if self.kind is ProfileKind.OAUTH else 0)
         problems = self.problems()
         self.save_button.setEnabled(not problems)
         self.test_button.setEnabled(not self._connection_problems() and self._task is None)
         # No complaints about an empty form the supervisor has not started on.
         self._show(self.validation, problems[0] if problems and self._touched else "", ERROR_STYLE)
+
+    def _show_page(self, index: int) -> None:
+        """A stacked widget is as tall as its tallest page; size it to the shown one."""
+        if self._pages.currentIndex() == index and self._pages.currentWidget().isVisible():
+            return
+        self._pages.setCurrentIndex(index)
+        for page in range(self._pages.count()):
+            policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            self._pages.widget(page).setSizePolicy(policy, policy)
+        self._pages.adjustSize()
+        self.adjustSize()
 
     def _reveal(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

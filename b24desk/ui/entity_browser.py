@@ -25,6 +25,8 @@ from .entity_model import EntityTableModel
 from .errors import user_text
 
 SEARCH_DEBOUNCE_MS = 300
+# ID, title/name, status, responsible, phone/e-mail, modified: the title gets the room.
+COLUMN_WIDTHS = (56, 220, 100, 130, 130, 110)
 TYPE_LABELS = (
     (CrmEntityType.LEAD, "Leads"),
     (CrmEntityType.DEAL, "Deals"),
@@ -69,6 +71,8 @@ class EntityBrowser(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
         self.open_button = QPushButton(self.tr("Open in Bitrix24"))
         self.open_button.setObjectName("openInPortal")
         self.open_button.setEnabled(False)
@@ -142,6 +146,8 @@ class EntityBrowser(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.open_button.setEnabled(bool(selected.indexes()))
+        if selected.indexes():
+            self.table.scrollTo(selected.indexes()[0])
         self._emit_current()
 
     def current_entity(self) -> Entity | None:

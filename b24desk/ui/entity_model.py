@@ -74,7 +74,11 @@ def short_datetime(moment: datetime | None) -> str:
     if moment.tzinfo is not None:
         # Bitrix24 sends the portal's offset; the supervisor reads their own clock.
         moment = moment.astimezone().replace(tzinfo=None)
-    return QLocale().toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        # The C locale's short format ("18 11 2026 08:47") reads like no real calendar.
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return locale.toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
 
 
 class EntityTableModel(QAbstractTableModel):

@@ -38,6 +38,12 @@ class HistoryView(QTextBrowser):
         # Customers paste URLs hundreds of characters long; wrap them instead of scrolling.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.anchorClicked.connect(self._open_link)
+        # Layout finishes after setHtml (and again on resizes): keep the newest message in
+        # view until the supervisor scrolls up to read older ones.
+        self._follow = True
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(lambda *_: self._follow and bar.setValue(bar.maximum()))
+        bar.sliderMoved.connect(lambda value: setattr(self, "_follow", value >= bar.maximum()))
 
     def show_history(self, history: History, me: int | None) -> None:
         """Render every message in order, then scroll to the newest."""
@@ -45,6 +51,7 @@ class HistoryView(QTextBrowser):
             self.show_placeholder(self.tr("No messages in this chat yet."))
             return
         parts = [self._message_html(m, history, me) for m in history.messages]
+        self._follow = True
         self.setHtml("".join(parts))
         self.scroll_to_bottom()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
@@ -10,11 +11,16 @@ from typing import Any
 import pytest
 import qasync
 
+from b24desk.ui.collector import GuiThreadCollector
+
 
 @pytest.fixture
 def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
+    # As in the app: garbage with Qt objects in it is collected on this thread only.
+    collector = GuiThreadCollector()
+    collector.start()
     yield loop
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
@@ -23,6 +29,9 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     loop.close()
     asyncio.set_event_loop(None)
+    collector.stop()
+    gc.unfreeze()
+    gc.collect()
 
 
 @pytest.fixture
@@ -41,3 +50,11 @@ async def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, what: 
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or predicate}")
         await asyncio.sleep(0.01)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_here(qapp) -> Iterator[None]:
+    """Set up before qtbot, so it tears down after qtbot closed the test's widgets: their
+    garbage is collected now, on the GUI thread, not later by some server thread."""
+    yield
+    gc.collect()

@@ -1,0 +1,130 @@
+"""Take the README's screenshots of the real window on the demo portal.
+
+Run under a virtual X server (Debian: xvfb, imagemagick and Qt's xcb libraries):
+    xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py
+Writes resources/screenshots/{main-window,user-picker,connection-dialog}.png.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+
+from b24desk.config import Paths, SecretStore, load_settings
+from b24desk.desk.connect import DEMO_PROFILE
+from b24desk.portal.state import CrmType
+from b24desk.ui.connection_dialog import ConnectionDialog
+from b24desk.ui.main_window import MainWindow
+from b24desk.ui.user_picker import UserPicker
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+
+
+async def until(predicate: object, timeout: float = 20) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():  # type: ignore[operator]
+        if loop.time() > deadline:
+            raise TimeoutError(f"gave up waiting for {predicate}")
+        await asyncio.sleep(0.02)
+
+
+async def settle() -> None:
+    """Let Qt lay out and paint, and the X server catch up (the loop runs Qt's events)."""
+    await asyncio.sleep(0.5)
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    """Capture the widget's area of the X screen (what a person would see)."""
+    frame = widget.frameGeometry()
+    geometry = f"{frame.width()}x{frame.height()}+{frame.x()}+{frame.y()}"
+    target = OUT / f"{name}.png"
+    subprocess.run(
+        ["import", "-window", "root", "-crop", geometry, "+repage", str(target)], check=True
+    )
+    print(f"wrote {target}")
+
+
+async def scenario(window: MainWindow) -> None:
+    await window.connect_to(DEMO_PROFILE)
+    state = window._demo.portal.state
+    model = window.browser.model
+    await until(lambda: model.rowCount() > 0)
+    # The first lead on the list that has several chats (or at least one).
+    rows = range(model.rowCount())
+    chats = {r: len(state.chats_of(CrmType.LEAD, model.entity_at(r).id)) for r in rows}
+    row = max(rows, key=lambda r: (min(chats[r], 2), -r))
+    lead_id = model.entity_at(row).id
+    window.browser.table.selectRow(row)
+    await until(lambda: window.pane.pane is not None and window.pane.pane.entity.id == lead_id)
+    window.pane.active_only.setChecked(False)
+    await until(lambda: window.findChild(QListWidget, "chatList").count() >= 1)
+    window.log_dock.show()
+    window.resizeDocks([window.log_dock], [150], Qt.Orientation.Vertical)
+    await settle()
+    shoot(window, "main-window")
+
+    window.pane.add_button.click()
+    picker = None
+
+    def picker_shown() -> bool:
+        nonlocal picker
+        picker = window.findChild(UserPicker, "userPicker")
+        return picker is not None and picker.isVisible()
+
+    await until(picker_shown)
+    assert picker is not None
+    picker.move(window.x() + 380, window.y() + 160)
+    search = picker.findChild(QWidget, "userSearch")
+    search.setText("ив")  # type: ignore[attr-defined]
+    results = picker.findChild(QListWidget, "userResults")
+    await until(lambda: results.count() > 1)
+    results.setCurrentRow(results.count() - 1)
+    await settle()
+    shoot(picker, "user-picker")
+    picker.reject()
+
+    dialog = ConnectionDialog(window._test_connection, window)
+    dialog.set_secrets_note(window.secrets.fallback_note)
+    dialog.findChild(QWidget, "webhookUrl").setText(  # type: ignore[attr-defined]
+        "https://example.bitrix24.ru/rest/1/xxxxxxxxxxxxxxxx/"
+    )
+    dialog.findChild(QWidget, "profileName").setText("Contact centre")  # type: ignore[attr-defined]
+    dialog.open()
+    dialog.move(window.x() + 360, window.y() + 140)
+    await settle()
+    shoot(dialog, "connection-dialog")
+    dialog.reject()
+    await window.aclose()
+
+
+def main() -> int:
+    if not os.environ.get("DISPLAY"):
+        sys.exit("run me under xvfb-run (see the module docstring)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["B24DESK_HOME"] = home
+        paths = Paths.default().ensure()
+        window = MainWindow(load_settings(paths), paths, SecretStore(paths))
+        window.move(0, 0)
+        window.resize(1280, 800)
+        window.show()
+        with loop:
+            loop.run_until_complete(scenario(window))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
