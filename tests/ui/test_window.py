@@ -7,7 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QPushButton
 
 from b24desk.api import ClientOptions
-from b24desk.config import Paths, SecretKind, SecretStore, load_settings, split_webhook_url
+from b24desk.config import (
+    Paths,
+    Profile,
+    ProfileKind,
+    SecretKind,
+    SecretStore,
+    load_settings,
+    split_webhook_url,
+)
 from b24desk.desk import connect
 from b24desk.portal.state import CrmType
 from b24desk.ui.main_window import MainWindow
@@ -335,5 +343,74 @@ def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, r
             lambda: "access" in status.text().lower() or "permission" in status.text().lower(),
             what="access denied shown",
         )
+
+    run(scenario())
+
+
+def oauth_window(lp, tmp_path, monkeypatch, qtbot, windows) -> tuple[MainWindow, SecretStore]:
+    monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
+    paths = Paths.default().ensure()
+    settings, secrets = load_settings(paths), SecretStore(paths)
+    tokens = lp.portal.issue_tokens(1)
+    app = lp.state.oauth_apps[tokens.client_id]
+    settings.add_profile(
+        Profile(
+            PROFILE,
+            ProfileKind.OAUTH,
+            lp.base_url + "/",
+            client_id=app.client_id,
+            token_url=lp.base_url + "/oauth/token/",
+        )
+    )
+    secrets.set(PROFILE, SecretKind.CLIENT_SECRET, app.client_secret)
+    secrets.set(PROFILE, SecretKind.ACCESS_TOKEN, tokens.access_token)
+    secrets.set(PROFILE, SecretKind.REFRESH_TOKEN, tokens.refresh_token)
+    window = MainWindow(settings, paths, secrets)
+    qtbot.addWidget(window)
+    windows.append(window)
+    window.show()
+    return window, secrets
+
+
+def test_expired_token_is_renewed_quietly(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
+    window, secrets = oauth_window(live_portal, tmp_path, monkeypatch, qtbot, windows)
+    chat = next(
+        c for c in live_portal.state.chats.values() if c.is_lines and c.crm.get(CrmType.LEAD)
+    )
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        old = secrets.get(PROFILE, SecretKind.ACCESS_TOKEN)
+        live_portal.portal.expire_access_tokens()
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        assert not window.pane.error.isVisible()
+        assert secrets.get(PROFILE, SecretKind.ACCESS_TOKEN) not in (None, old)
+
+    run(scenario())
+
+
+def test_dead_refresh_token_asks_to_sign_in_and_keeps_text(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window, _ = oauth_window(live_portal, tmp_path, monkeypatch, qtbot, windows)
+    state = live_portal.state
+    chat = next(
+        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
+    )
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        pane = window.pane
+        await wait_until(lambda: pane.composer.isEnabled())
+        live_portal.portal.expire_access_tokens()
+        state.refresh_tokens.clear()  # the app was revoked, or the token is 180 days old
+        pane.composer.insertPlainText("важное сообщение")
+        qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: pane.error.isVisible(), what="a sign-in message")
+        assert "sign in" in pane.error.text().lower()
+        assert pane.composer.toPlainText() == "важное сообщение"
 
     run(scenario())
