@@ -97,7 +97,7 @@ def _report_first_paint(app: QApplication) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 print(f"painted in {time.perf_counter() - STARTED:.3f} s", flush=True)
-                watched.removeEventFilter(self)
+                app.removeEventFilter(self)
             return False
 
     app.installEventFilter(FirstPaint(app))

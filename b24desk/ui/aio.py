@@ -44,12 +44,21 @@ class TaskRunner:
         return len(self._tasks)
 
     async def cancel_all(self) -> None:
-        """Cancel and await every task, so shutdown leaves nothing pending."""
-        tasks = list(self._tasks)
+        """Cancel and await every task but the caller's, so shutdown leaves nothing pending."""
+        tasks = [task for task in self._tasks if task is not asyncio.current_task()]
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def loop_running() -> bool:
+    """Whether an event loop runs in this thread (tasks can be started)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 async def ask(dialog: QDialog) -> int:

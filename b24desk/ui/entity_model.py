@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from b24desk.api.types import CrmEntityType, Entity, Page
-from b24desk.ui.aio import TaskRunner
+from b24desk.ui.aio import TaskRunner, loop_running
 
 log = logging.getLogger(__name__)
 
@@ -271,8 +271,10 @@ class EntityTableModel(QAbstractTableModel):
         self.endResetModel()
         if was_loading:
             self.loading_changed.emit(False)
-        # Views ask for more rows only as they lay out or scroll; the first page is ours.
-        self.fetchMore()
+        # Views ask for more rows only as they lay out or scroll; the first page is ours,
+        # once the loop runs (a window being built must not start tasks: qasync #121).
+        if loop_running():
+            self.fetchMore()
 
     # --- Qt model interface ---------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from urllib.parse import urlsplit
 
@@ -42,7 +41,7 @@ from b24desk.desk.connect import (
 from b24desk.desk.desk import Desk
 from b24desk.desk.outbox import Outbox
 
-from .aio import TaskRunner, ask
+from .aio import TaskRunner, ask, loop_running
 from .chat_pane import ChatPane
 from .connection_dialog import ConnectionDialog, ConnectionReport, ConnectionRequest
 from .entity_browser import EntityBrowser
@@ -366,7 +365,7 @@ class MainWindow(QMainWindow):
             self._show_failure(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._closed or not _loop_running():
+        if self._closed or not loop_running():
             # Already shut down, or no loop left to shut down on (e.g. interpreter exit).
             event.accept()
             return
@@ -378,21 +377,13 @@ class MainWindow(QMainWindow):
 
     async def _shutdown(self) -> None:
         """Close the connection and let pending work finish or cancel, then really close."""
-        await self._disconnect()
-        self._closed = True
+        await self.aclose()
         QTimer.singleShot(0, self.close)
 
     async def aclose(self) -> None:
         """Cancel whatever is still running and disconnect; closing then needs no loop."""
+        if self._closed:
+            return
         self._closed = True
-        self._headroom_timer.stop()
         await self.runner.cancel_all()
         await self._disconnect()
-
-
-def _loop_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True

@@ -18,6 +18,8 @@ from b24desk.ui.collector import GuiThreadCollector
 def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
+    # As in the app: a window closing itself must not stop the loop under the test.
+    qapp.setQuitOnLastWindowClosed(False)
     # As in the app: garbage with Qt objects in it is collected on this thread only.
     collector = GuiThreadCollector()
     collector.start()

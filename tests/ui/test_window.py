@@ -46,11 +46,16 @@ def quick_client(monkeypatch):
 
 @pytest.fixture
 def windows(aloop):
-    """Windows a test opened; each is shut down while its loop still runs."""
+    """Windows a test opened; each is shut down while its loop still runs, then closed.
+
+    Not left to qtbot: it closes widgets before fixtures end, with no loop running.
+    """
     opened: list[MainWindow] = []
     yield opened
     for window in opened:
         aloop.run_until_complete(window.aclose())
+        window.close()
+        window.deleteLater()
 
 
 def make_window(tmp_path, monkeypatch, webhook: str, qtbot, windows=None) -> MainWindow:
@@ -62,7 +67,6 @@ def make_window(tmp_path, monkeypatch, webhook: str, qtbot, windows=None) -> Mai
     settings.add_profile(parts.to_profile(PROFILE))
     secrets.set(PROFILE, SecretKind.WEBHOOK_CODE, parts.code)
     window = MainWindow(settings, paths, secrets)
-    qtbot.addWidget(window)
     if windows is not None:
         windows.append(window)
     window.show()
@@ -366,7 +370,6 @@ def oauth_window(lp, tmp_path, monkeypatch, qtbot, windows) -> tuple[MainWindow,
     secrets.set(PROFILE, SecretKind.ACCESS_TOKEN, tokens.access_token)
     secrets.set(PROFILE, SecretKind.REFRESH_TOKEN, tokens.refresh_token)
     window = MainWindow(settings, paths, secrets)
-    qtbot.addWidget(window)
     windows.append(window)
     window.show()
     return window, secrets
@@ -414,3 +417,27 @@ def test_dead_refresh_token_asks_to_sign_in_and_keeps_text(
         assert pane.composer.toPlainText() == "важное сообщение"
 
     run(scenario())
+
+
+def test_layout_type_and_profile_are_remembered(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        window.browser.set_entity_type(type(window.browser.entity_type)("contact"))
+        window.splitter.setSizes([400, 880])
+        sizes = window.splitter.sizes()
+        window.close()
+        await wait_until(lambda: not window.isVisible(), what="the window closed")
+        return sizes
+
+    sizes = run(scenario())
+    settings = load_settings(Paths.default())
+    assert settings.last_profile == PROFILE
+    assert settings.entity_type == "contact"
+    again = MainWindow(settings, Paths.default(), SecretStore(Paths.default()))
+    windows.append(again)
+    assert again.browser.entity_type.value == "contact"
+    assert again.splitter.sizes() == sizes or settings.splitter_sizes["mainSplitter"] == sizes
