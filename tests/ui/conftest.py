@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import qasync
 
+from b24desk.ui.aio import TaskRunner
 from b24desk.ui.collector import GuiThreadCollector
 
 
@@ -18,7 +19,8 @@ from b24desk.ui.collector import GuiThreadCollector
 def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
-    # As in the app: a window closing itself must not stop the loop under the test.
+    # As in the app: the last window closing (a dialog, in a widget test) must not stop
+    # the loop under the test.
     qapp.setQuitOnLastWindowClosed(False)
     # As in the app: garbage with Qt objects in it is collected on this thread only.
     collector = GuiThreadCollector()
@@ -34,6 +36,17 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     collector.stop()
     gc.unfreeze()
     gc.collect()
+
+
+@pytest.fixture
+def errors() -> list[BaseException]:
+    """What background tasks raised (a TaskRunner's error sink)."""
+    return []
+
+
+@pytest.fixture
+def runner(errors) -> TaskRunner:
+    return TaskRunner(errors.append)
 
 
 @pytest.fixture

@@ -46,19 +46,6 @@ class FakeTester:
         return self.report
 
 
-@pytest.fixture(autouse=True)
-def keep_loop_when_dialog_closes(qapp):
-    """Closing the last window quits the app, which would stop the qasync loop mid-test."""
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(True)
-
-
-@pytest.fixture
-def errors() -> list[BaseException]:
-    return []
-
-
 @pytest.fixture
 def tester() -> FakeTester:
     return FakeTester()

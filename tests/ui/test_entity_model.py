@@ -73,16 +73,6 @@ class PortalError(Exception):
     user_message = "Bitrix24 is not answering right now."
 
 
-@pytest.fixture
-def errors() -> list[BaseException]:
-    return []
-
-
-@pytest.fixture
-def runner(errors) -> TaskRunner:
-    return TaskRunner(errors.append)
-
-
 def make_model(runner: TaskRunner, crm: FakeCrm, **kwargs) -> EntityTableModel:
     return EntityTableModel(crm.fetch_page, runner, **kwargs)
 

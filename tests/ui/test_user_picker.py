@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QListWidget, QWidget
 
 from b24desk.api.types import User
-from b24desk.ui.aio import TaskRunner, ask
+from b24desk.ui.aio import ask
 from b24desk.ui.user_picker import UserPicker, pick_user
 from tests.ui.conftest import wait_until
 
@@ -52,25 +52,6 @@ class DirectoryDownError(Exception):
 
 
 # The offscreen platform cannot pass a dialog's size limits on; real platforms can.
-
-
-@pytest.fixture(autouse=True)
-def keep_loop_when_dialog_closes(qapp):
-    """In the app the main window stays open; here the dialog is the last window, and
-    closing the last window quits the app, which stops the qasync loop mid-test."""
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(True)
-
-
-@pytest.fixture
-def errors() -> list[BaseException]:
-    return []
-
-
-@pytest.fixture
-def runner(errors) -> TaskRunner:
-    return TaskRunner(errors.append)
 
 
 @pytest.fixture

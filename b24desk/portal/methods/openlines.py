@@ -69,6 +69,19 @@ def _mention(user: User) -> str:
     return f"[USER={user.id}]{user.full_name}[/USER]"
 
 
+def _crm_arguments(params: dict[str, Any]) -> tuple[CrmType | None, int]:
+    """CRM_ENTITY_TYPE and CRM_ENTITY as chat.get and user.add check them (ERROR_ARGUMENT);
+    the type is None when it names no known type."""
+    if _present(params, "CRM_ENTITY_TYPE") is None:
+        raise argument_error("CRM_ENTITY_TYPE")
+    if _present(params, "CRM_ENTITY") is None:
+        raise argument_error("CRM_ENTITY")
+    crm_id = _int(params["CRM_ENTITY"])
+    if crm_id is None:
+        raise invalid_type_error("CRM_ENTITY")
+    return _crm_type(params["CRM_ENTITY_TYPE"]), crm_id
+
+
 # ---- imopenlines.crm.chat.get / getLastId ----
 
 
@@ -83,14 +96,7 @@ def _chat_item(state: PortalState, chat: Chat) -> dict[str, str]:
 
 @method("imopenlines.crm.chat.get", "imopenlines")
 def chat_get(call: Call, params: dict[str, Any]) -> list[dict[str, str]]:
-    if _present(params, "CRM_ENTITY_TYPE") is None:
-        raise argument_error("CRM_ENTITY_TYPE")
-    if _present(params, "CRM_ENTITY") is None:
-        raise argument_error("CRM_ENTITY")
-    crm_id = _int(params["CRM_ENTITY"])
-    if crm_id is None:
-        raise invalid_type_error("CRM_ENTITY")
-    crm_type = _crm_type(params["CRM_ENTITY_TYPE"])
+    crm_type, crm_id = _crm_arguments(params)
     if crm_type is None or crm_id not in call.state.crm[crm_type].by_id:
         return []
     if not _entity_visible(call.state, call.user, crm_type, crm_id):
@@ -141,16 +147,9 @@ def _active_employee(state: PortalState, user_id: int | None) -> User:
 
 @method("imopenlines.crm.chat.user.add", "imopenlines")
 def chat_user_add(call: Call, params: dict[str, Any]) -> int:
-    if _present(params, "CRM_ENTITY_TYPE") is None:
-        raise argument_error("CRM_ENTITY_TYPE")
-    if _present(params, "CRM_ENTITY") is None:
-        raise argument_error("CRM_ENTITY")
-    crm_id = _int(params["CRM_ENTITY"])
-    if crm_id is None:
-        raise invalid_type_error("CRM_ENTITY")
+    crm_type, crm_id = _crm_arguments(params)
     if _present(params, "USER_ID") is None:
         raise argument_error("Empty USER_ID")
-    crm_type = _crm_type(params["CRM_ENTITY_TYPE"])
     if crm_type is None or not _entity_visible(call.state, call.user, crm_type, crm_id):
         raise RestError("ACCESS_DENIED", _NO_JOIN, 403)
     user = _active_employee(call.state, _int(params["USER_ID"]))
