@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -33,13 +32,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from b24desk.logs import log_start_up, setup_logging
+
+    setup_logging()  # the rotating file in Paths.default().log_dir, warnings on stderr
+    log_start_up()
 
     import qasync
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from b24desk.config import Paths, SecretStore, load_settings
     from b24desk.desk.connect import DEMO_PROFILE
+    from b24desk.ui import language
     from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow
 
@@ -54,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = Paths.default().ensure()
     settings = load_settings(paths)
+    # Before any widget exists: widgets take their texts when they are built.
+    language.install(settings.language, app)
     window = MainWindow(settings, paths, SecretStore(paths))
     closed: asyncio.Future[None] = loop.create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
@@ -66,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             connected = await window.connect_to(DEMO_PROFILE)
         elif args.profile:
             if args.profile not in settings.profiles:
-                window.statusBar().showMessage(f"No saved profile named “{args.profile}”.")
+                text = QCoreApplication.translate("app", "No saved profile named “{0}”.")
+                window.statusBar().showMessage(text.format(args.profile))
                 await window.new_connection()
                 return
             connected = await window.connect_to(args.profile)

@@ -35,6 +35,11 @@ FALLBACK_NOTE = (
 )
 SCHEMA_VERSION = 1
 
+# Whole sentences, so each can be translated (see ui/texts.py).
+_URL_PROBLEMS = {
+    "portal": "The portal URL must start with https:// and name a host.",
+    "token": "The token URL must start with https:// and name a host.",
+}
 _PRIVATE_MODE = 0o600
 _WEBHOOK_SHAPE = "https://PORTAL/rest/USER_ID/CODE/"
 # Bitrix24 webhook codes are letters and digits; a dot means a method name sits where the code
@@ -46,7 +51,15 @@ _KEYRING_FAILURES = (KeyringError, OSError)
 
 
 class ConfigError(Exception):
-    """Settings are invalid or cannot be written; the message is fit to show the supervisor."""
+    """Settings are invalid or cannot be written; the message is fit to show the supervisor.
+
+    The message is `template` filled from `fields`, so the UI can translate the template.
+    """
+
+    def __init__(self, template: str, **fields: object) -> None:
+        self.template = template
+        self.fields = fields
+        super().__init__(template.format(**fields))
 
 
 class MissingSecretError(ConfigError):
@@ -173,7 +186,7 @@ class Profile:
     def webhook_base(self) -> str:
         """The webhook URL without its code: "https://x.bitrix24.ru/rest/1/"."""
         if self.kind is not ProfileKind.WEBHOOK:
-            raise ConfigError(f"Profile {self.name!r} is not a webhook profile.")
+            raise ConfigError("Profile {name!r} is not a webhook profile.", name=self.name)
         return f"{self.portal_url}rest/{self.user_id}/"
 
 
@@ -188,14 +201,16 @@ def _check_kind(kind: str) -> ProfileKind:
     try:
         return ProfileKind(kind)
     except ValueError:
-        raise ConfigError(f"Unknown profile kind {kind!r}: use 'webhook' or 'oauth'.") from None
+        raise ConfigError(
+            "Unknown profile kind {kind!r}: use 'webhook' or 'oauth'.", kind=kind
+        ) from None
 
 
 def _check_http_url(url: str, what: str) -> str:
     """An http(s) URL with a host; the portal root also gets the trailing slash it needs."""
     parts = urlsplit(url.strip()) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"The {what} URL must start with https:// and name a host.")
+        raise ConfigError(_URL_PROBLEMS[what])
     text = parts.geturl()
     return text if what != "portal" or text.endswith("/") else text + "/"
 
@@ -229,7 +244,7 @@ def split_webhook_url(url: str) -> WebhookParts:
     """
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"Not a webhook URL: expected {_WEBHOOK_SHAPE}")
+        raise ConfigError("Not a webhook URL: expected {shape}", shape=_WEBHOOK_SHAPE)
     segments = parts.path.split("/")
     for i, segment in enumerate(segments[:-2]):
         user_id, code = segments[i + 1], segments[i + 2]
@@ -237,7 +252,9 @@ def split_webhook_url(url: str) -> WebhookParts:
             portal = f"{parts.scheme}://{parts.netloc}{'/'.join(segments[:i])}/"
             if int(user_id) > 0:
                 return WebhookParts(portal, int(user_id), code)
-    raise ConfigError(f"The webhook URL has no user ID and code: expected {_WEBHOOK_SHAPE}")
+    raise ConfigError(
+        "The webhook URL has no user ID and code: expected {shape}", shape=_WEBHOOK_SHAPE
+    )
 
 
 def webhook_url(profile: Profile, secrets: SecretStore) -> str:
@@ -246,7 +263,8 @@ def webhook_url(profile: Profile, secrets: SecretStore) -> str:
     code = secrets.get(profile.name, SecretKind.WEBHOOK_CODE)
     if not code:
         raise MissingSecretError(
-            f"No webhook code is stored for profile {profile.name!r}; paste the webhook URL again."
+            "No webhook code is stored for profile {name!r}; paste the webhook URL again.",
+            name=profile.name,
         )
     return f"{base}{code}/"
 
@@ -334,7 +352,9 @@ class _SecretFile:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise ConfigError(f"Cannot read the secrets file {self.path}: {exc.strerror}") from None
+            raise ConfigError(
+                "Cannot read the secrets file {path}: {reason}", path=self.path, reason=exc.strerror
+            ) from None
         secrets = data.get("secrets") if data is not None else None
         if not isinstance(secrets, dict):
             _move_aside(self.path)
@@ -356,7 +376,9 @@ class _SecretFile:
             _write_atomic(self.path, data.encode())
         except OSError as exc:
             raise ConfigError(
-                f"Cannot write the secrets file {self.path}: {exc.strerror}"
+                "Cannot write the secrets file {path}: {reason}",
+                path=self.path,
+                reason=exc.strerror,
             ) from None
 
 
@@ -489,7 +511,7 @@ class AppSettings:
 
     def add_profile(self, profile: Profile) -> None:
         if profile.name in self.profiles:
-            raise ConfigError(f"A profile named {profile.name!r} already exists.")
+            raise ConfigError("A profile named {name!r} already exists.", name=profile.name)
         self.profiles[profile.name] = profile
 
     def replace_profile(self, profile: Profile, secrets: SecretStore) -> Profile:
@@ -515,7 +537,7 @@ class AppSettings:
         if renamed.name == old:
             return renamed
         if renamed.name in self.profiles:
-            raise ConfigError(f"A profile named {renamed.name!r} already exists.")
+            raise ConfigError("A profile named {name!r} already exists.", name=renamed.name)
         secrets.rename_profile(old, renamed.name)
         items = [(renamed.name, renamed) if n == old else (n, p) for n, p in self.profiles.items()]
         self.profiles = dict(items)
@@ -527,7 +549,7 @@ class AppSettings:
         try:
             return self.profiles[name]
         except KeyError:
-            raise ConfigError(f"There is no profile named {name!r}.") from None
+            raise ConfigError("There is no profile named {name!r}.", name=name) from None
 
 
 def load_settings(paths: Paths | None = None) -> AppSettings:
@@ -554,7 +576,9 @@ def save_settings(settings: AppSettings, paths: Paths | None = None) -> None:
         _write_atomic(paths.settings_file, text.encode())
     except OSError as exc:
         raise ConfigError(
-            f"Cannot save settings to {paths.settings_file}: {exc.strerror}"
+            "Cannot save settings to {path}: {reason}",
+            path=paths.settings_file,
+            reason=exc.strerror,
         ) from None
 
 
@@ -637,7 +661,7 @@ def _typed(data: dict[str, Any], key: str, kind: type | tuple[type, ...], defaul
     value = data.get(key, default)
     # bool is an int to isinstance, but `true` is never a valid user id or burst.
     if isinstance(value, bool) or not isinstance(value, kind):
-        raise ConfigError(f"{key!r} has the wrong type")
+        raise ConfigError("{key!r} has the wrong type", key=key)
     return value
 
 

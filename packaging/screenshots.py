@@ -1,12 +1,14 @@
 """Take the README's screenshots of the real window on the demo portal.
 
 Run under a virtual X server (Debian: xvfb, imagemagick and Qt's xcb libraries):
-    xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py
-Writes resources/screenshots/{main-window,user-picker,connection-dialog}.png.
+    xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py [--language ru]
+Writes resources/screenshots/{main-window,user-picker,connection-dialog}.png; with
+--language ru the Russian UI, as {main-window,...}-ru.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import subprocess
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from b24desk.config import Paths, SecretStore, load_settings
 from b24desk.desk.connect import DEMO_PROFILE
 from b24desk.portal.state import CrmType
+from b24desk.ui import language
 from b24desk.ui.connection_dialog import ConnectionDialog
 from b24desk.ui.main_window import MainWindow
 from b24desk.ui.user_picker import UserPicker
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+SUFFIX = ""  # "-ru" for the Russian screenshots
 
 
 async def until(predicate: object, timeout: float = 20) -> None:
@@ -46,7 +50,7 @@ def shoot(widget: QWidget, name: str) -> None:
     """Capture the widget's area of the X screen (what a person would see)."""
     frame = widget.frameGeometry()
     geometry = f"{frame.width()}x{frame.height()}+{frame.x()}+{frame.y()}"
-    target = OUT / f"{name}.png"
+    target = OUT / f"{name}{SUFFIX}.png"
     subprocess.run(
         ["import", "-window", "root", "-crop", geometry, "+repage", str(target)], check=True
     )
@@ -97,7 +101,8 @@ async def scenario(window: MainWindow) -> None:
     dialog.findChild(QWidget, "webhookUrl").setText(  # type: ignore[attr-defined]
         "https://example.bitrix24.ru/rest/1/xxxxxxxxxxxxxxxx/"
     )
-    dialog.findChild(QWidget, "profileName").setText("Contact centre")  # type: ignore[attr-defined]
+    name = "Контакт-центр" if SUFFIX == "-ru" else "Contact centre"
+    dialog.findChild(QWidget, "profileName").setText(name)  # type: ignore[attr-defined]
     dialog.open()
     dialog.move(window.x() + 360, window.y() + 140)
     await settle()
@@ -107,10 +112,16 @@ async def scenario(window: MainWindow) -> None:
 
 
 def main() -> int:
+    global SUFFIX
+    parser = argparse.ArgumentParser(description="Take the README's screenshots.")
+    parser.add_argument("--language", choices=("en", "ru"), default="en")
+    chosen = parser.parse_args().language
     if not os.environ.get("DISPLAY"):
         sys.exit("run me under xvfb-run (see the module docstring)")
     OUT.mkdir(parents=True, exist_ok=True)
+    SUFFIX = "" if chosen == "en" else f"-{chosen}"
     app = QApplication(sys.argv[:1])
+    language.install(chosen, app)
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -30,10 +30,19 @@ class RedactingFilter(logging.Filter):
     """Rewrites a record's message and traceback text through `redact` before any handler."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed call: logging must not raise at the caller
+            message = f"{record.msg} {record.args!r}"
+        record.msg = redact(message)
         record.args = None
         if record.exc_info and not record.exc_text:
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        # Always, not only when formatted here: another handler may have cached it unredacted.
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 

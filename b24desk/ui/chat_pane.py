@@ -28,18 +28,12 @@ from b24desk.api.types import CrmEntityType, CrmRef, Entity, User
 from b24desk.desk.desk import Desk, NotInChatError, Pane, SupersededError
 from b24desk.desk.outbox import OutboxItem
 
+from . import texts
 from .aio import TaskRunner, ask
 from .errors import user_text
 from .history_view import HistoryView
 from .icons import connector_icon
 from .user_picker import pick_user
-
-TYPE_NAMES = {
-    CrmEntityType.LEAD: "Lead",
-    CrmEntityType.DEAL: "Deal",
-    CrmEntityType.CONTACT: "Contact",
-    CrmEntityType.COMPANY: "Company",
-}
 
 
 class ChatPane(QWidget):
@@ -222,10 +216,13 @@ class ChatPane(QWidget):
         self.join_button.setEnabled(has_chat and pane is not None and not pane.i_am_participant)
         self.composer.setEnabled(has_chat)
         self.send_button.setEnabled(has_chat and bool(self.composer.toPlainText().strip()))
-        blocker = pane.lead_blocker() if pane else self.tr("Choose an entity first.")
+        blocker = pane.lead_blocker() if pane else None
+        reason = texts.text(blocker) if blocker else ""
+        if pane is None:
+            reason = self.tr("Choose an entity first.")
         self.create_lead_button.setEnabled(pane is not None and blocker is None)
-        self.lead_reason.setText(self.tr(blocker) if blocker else "")
-        self.create_lead_button.setToolTip(self.tr(blocker) if blocker else "")
+        self.lead_reason.setText(reason)
+        self.create_lead_button.setToolTip(reason)
 
     def show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else user_text(error)
@@ -238,7 +235,7 @@ class ChatPane(QWidget):
         """Show `entity`; a pane still loading for another entity is dropped when it lands."""
         self._entity = entity
         self.pane = None
-        kind = self.tr(TYPE_NAMES[entity.type])
+        kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {entity.display_name}")
         self.chat_list.clear()
         self.participant_list.clear()

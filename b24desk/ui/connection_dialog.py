@@ -38,6 +38,7 @@ from b24desk.config import (
     SecretKind,
     split_webhook_url,
 )
+from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.errors import user_text
 
@@ -313,7 +314,7 @@ class ConnectionDialog(QDialog):
 
     def set_secrets_note(self, text: str) -> None:
         """Show SecretStore.fallback_note (or hide the note when it is empty)."""
-        self.secrets_note.setText(text)
+        self.secrets_note.setText(texts.text(text) if text else "")
         self.secrets_note.setVisible(bool(text))
 
     def problems(self) -> list[str]:

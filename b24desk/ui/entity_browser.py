@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from b24desk.api.types import CrmEntityType, Entity, Page
 
+from . import texts
 from .aio import TaskRunner
 from .entity_model import EntityTableModel
 from .errors import user_text
@@ -27,12 +28,6 @@ from .errors import user_text
 SEARCH_DEBOUNCE_MS = 300
 # ID, title/name, status, responsible, phone/e-mail, modified: the title gets the room.
 COLUMN_WIDTHS = (56, 220, 100, 130, 130, 110)
-TYPE_LABELS = (
-    (CrmEntityType.LEAD, "Leads"),
-    (CrmEntityType.DEAL, "Deals"),
-    (CrmEntityType.CONTACT, "Contacts"),
-    (CrmEntityType.COMPANY, "Companies"),
-)
 
 FetchPage = Callable[[CrmEntityType, int, list[tuple[str, bool]], str], Awaitable[Page[Entity]]]
 
@@ -50,8 +45,8 @@ class EntityBrowser(QWidget):
         super().__init__(parent)
         self.type_switch = QComboBox()
         self.type_switch.setObjectName("entityTypeSwitch")
-        for entity_type, label in TYPE_LABELS:
-            self.type_switch.addItem(self.tr(label), entity_type.value)
+        for entity_type, label in texts.ENTITY_PLURAL.items():
+            self.type_switch.addItem(texts.text(label), entity_type.value)
         self.search = QLineEdit()
         self.search.setObjectName("entitySearch")
         self.search.setPlaceholderText(self.tr("Search: name, phone, e-mail or ID"))
@@ -65,7 +60,11 @@ class EntityBrowser(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Fixed, uniform rows: no per-row measuring as 100,000 rows page in.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()

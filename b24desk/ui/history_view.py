@@ -95,10 +95,13 @@ class HistoryView(QTextBrowser):
         """The sender's escaped label and colour: yourself, a customer or an employee."""
         # Customer names come from messengers, so they are as untrusted as message text.
         name = html.escape(user.full_name if user and user.full_name else f"#{sender_id}")
+        # Not inside the f-strings: lupdate does not look into them.
         if sender_id == me:
-            return f"{name} {html.escape(self.tr('(you)'))}", _ME
+            you = html.escape(self.tr("(you)"))
+            return f"{name} {you}", _ME
         if user is not None and user.is_customer:
-            return f"{name} {html.escape(self.tr('(customer)'))}", _CUSTOMER
+            customer = html.escape(self.tr("(customer)"))
+            return f"{name} {customer}", _CUSTOMER
         return name, _EMPLOYEE
 
     def _file_html(self, file_id: int, file: FileRef | None) -> str:

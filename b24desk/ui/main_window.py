@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from urllib.parse import urlsplit
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableWidget,
@@ -44,10 +46,13 @@ from b24desk.desk.outbox import Outbox
 from .aio import TaskRunner, ask, loop_running
 from .chat_pane import ChatPane
 from .connection_dialog import ConnectionDialog, ConnectionReport, ConnectionRequest
+from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
 from .entity_browser import EntityBrowser
 from .errors import user_text
 
 LOG_ROWS = 500
+
+log = logging.getLogger(__name__)
 
 
 class RequestLog(QTableWidget):
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.request_log = RequestLog()
+        self.history = SessionHistory()  # what Help → Copy diagnostics reports
         self.log_dock = QDockWidget(self.tr("Requests"), self)
         self.log_dock.setObjectName("requestLogDock")
         self.log_dock.setWidget(self.request_log)
@@ -160,10 +166,42 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(lambda *_: self._refresh())
         view.addAction(refresh)
+        self._build_language_menu(view.addMenu(self.tr("Language")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("About b24desk"), self)
         about.triggered.connect(lambda *_: self._about())
         help_menu.addAction(about)
+        help_menu.addSeparator()
+        open_logs = QAction(self.tr("Open log folder"), self)
+        open_logs.setObjectName("openLogFolderAction")
+        open_logs.triggered.connect(lambda *_: open_log_folder(self.paths.log_dir))
+        help_menu.addAction(open_logs)
+        copy_diagnostics = QAction(self.tr("Copy diagnostics"), self)
+        copy_diagnostics.setObjectName("copyDiagnosticsAction")
+        copy_diagnostics.triggered.connect(lambda *_: self._copy_diagnostics())
+        help_menu.addAction(copy_diagnostics)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        menu.menuAction().setObjectName("languageMenu")
+        group = QActionGroup(self)
+        # Language names stay in their own language, so anyone can find theirs.
+        for code, label in (("system", self.tr("System")), ("en", "English"), ("ru", "Русский")):
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda *_, c=code: self._set_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _set_language(self, language: str) -> None:
+        """Saved for the next start: widgets take their texts when they are built."""
+        if language == self.settings.language:
+            return
+        self.settings.language = language
+        self._save_settings()
+        self.statusBar().showMessage(
+            self.tr("The language will change when b24desk is started again."), 10_000
+        )
 
     def _fill_connection_menu(self) -> None:
         menu = self.connection_menu
@@ -197,6 +235,14 @@ class MainWindow(QMainWindow):
         )
         box.open()
 
+    def _copy_diagnostics(self) -> None:
+        profile = self.settings.profiles.get(self.profile_name or "")
+        connection = summarise_connection(
+            self.profile_name, profile, self._client, self.secrets.backend_name
+        )
+        report_for_clipboard(self.history, connection, self.paths.log_dir)
+        self.statusBar().showMessage(self.tr("Diagnostics copied"), 5000)
+
     # ---- connecting ----
 
     def switch_to(self, name: str) -> None:
@@ -218,11 +264,18 @@ class MainWindow(QMainWindow):
             self._client = client
             self.desk = await Desk.connect(client, self.outbox, name)
         except Exception as error:  # shown; the user can pick another profile
+            log.warning("Connecting with profile %s failed: %r", name, error)
             await self._disconnect()
             self._show_failure(error)
             self.connection_label.setText(self.tr("Not connected"))
             return False
         self.profile_name = name
+        log.info(
+            "Connected with profile %s to %s as user %s",
+            name,
+            urlsplit(self.portal_root).hostname or "the demo portal",
+            self.desk.me.id,
+        )
         self._unsubscribe = client.subscribe(self._on_request)
         host = self.tr("demo portal") if self._demo else urlsplit(self.portal_root).hostname
         self.connection_label.setText(f"{host} · {self.desk.me.full_name}")
@@ -291,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _on_request(self, event: RequestEvent) -> None:
         self.request_log.add(event)
+        self.history.add_request(event)
         if self._client is not None:
             self.in_flight_label.setText(self.tr("{0} in flight").format(self._client.in_flight))
         if event.outcome != OK:
@@ -309,6 +363,7 @@ class MainWindow(QMainWindow):
 
     def _show_failure(self, error: BaseException) -> None:
         text = user_text(error)
+        self.history.add_error(f"{type(error).__name__}: {text}")
         self.last_error_label.setText(text)
         self.statusBar().showMessage(text, 10_000)
 

@@ -1,0 +1,798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Choose a lead, deal, contact or company on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active chats only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to the chat… (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entity chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the chats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chats could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entity has no Open Lines chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{0} (closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the chat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was added to the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} from chat #{1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was removed from the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in this chat. Bitrix24 only lets participants write. Join the chat and send?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed by Bitrix24: “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead #{0} was created from this chat. Open it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to Bitrix24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Main portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the secret fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{plan} — {rate:g} requests/s, burst {burst}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection with this name already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal URL must start with https:// and name the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s client ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s client secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a refresh token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect. Check the address and the credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal: {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as {name} — all scopes present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as {name}, but these permissions are missing: {scopes}. Add them to the webhook or application in Bitrix24.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection test stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityBrowser</name>
+    <message>
+        <source>Search: name, phone, e-mail or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Bitrix24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone/E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>No messages in this chat yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About b24desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language will change when b24desk is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b24desk {0}
+A desk for Bitrix24 contact-centre supervisors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate headroom {0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestLog</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>Add participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a name to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed. Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone found is already in the chat or inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already in the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>No saved profile named “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong. Try again; if it keeps happening, see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request to Bitrix24 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection settings are not valid. Check the portal address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 could not be reached. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to Bitrix24. Check the network or the portal address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 is taking too long to answer. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Bitrix24 broke off. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 sent an unreadable answer (maintenance or a proxy error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was sent, but Bitrix24&apos;s answer was lost. Check whether it was applied before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step was not run because an earlier step failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 refused the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 is limiting requests. Please wait a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 is busy with too many requests. Retrying shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 has paused this kind of request for a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not accept the sign-in. Check the connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bitrix24 session expired. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook or access token is not valid any more. Check the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Bitrix24 sign-in has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this in Bitrix24.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook lacks a permission (scope) this needs. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user cannot post in the chat. Add them to the chat first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the operator currently handling this dialogue can do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to remove participants from this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was not found in Bitrix24; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Bitrix24 portal does not offer this function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 rejected the request&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done in the object&apos;s current state. Refresh and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat is not linked to the CRM record any more. Refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This employee is inactive or no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The participant list already changed. Refresh and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 had an internal error. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in this chat yet. Join it to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate limit needs a positive rate and a burst of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook profile needs the user ID from the webhook URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An OAuth profile needs the application&apos;s client_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile {name!r} is not a webhook profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown profile kind {kind!r}: use &apos;webhook&apos; or &apos;oauth&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal URL must start with https:// and name a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL must start with https:// and name a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a webhook URL: expected {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook URL has no user ID and code: expected {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No webhook code is stored for profile {name!r}; paste the webhook URL again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the secrets file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named {name!r} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile named {name!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save settings to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key!r} has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Secrets are stored in a file readable only by you, because no system keyring is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chat to create a lead from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the chat&apos;s current operator can create a lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

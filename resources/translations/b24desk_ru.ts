@@ -1,0 +1,799 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en_US">
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Choose a lead, deal, contact or company on the left.</source>
+        <translation>Выберите лид, сделку, контакт или компанию слева.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Active chats only</source>
+        <translation>Только активные чаты</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Присоединиться</translation>
+    </message>
+    <message>
+        <source>Check and resend…</source>
+        <translation>Проверить и отправить снова…</translation>
+    </message>
+    <message>
+        <source>Write to the chat… (Ctrl+Enter sends)</source>
+        <translation>Сообщение в чат… (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Create lead</source>
+        <translation>Создать лид</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>No entity chosen.</source>
+        <translation>Ничего не выбрано.</translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation>Сначала выберите элемент CRM.</translation>
+    </message>
+    <message>
+        <source>Loading the chats…</source>
+        <translation>Загрузка чатов…</translation>
+    </message>
+    <message>
+        <source>The chats could not be loaded.</source>
+        <translation>Не удалось загрузить чаты.</translation>
+    </message>
+    <message>
+        <source>This entity has no Open Lines chats.</source>
+        <translation>У этого элемента нет чатов открытых линий.</translation>
+    </message>
+    <message>
+        <source>(last)</source>
+        <translation>(последний)</translation>
+    </message>
+    <message>
+        <source>#{0} (closed)</source>
+        <translation>№{0} (закрыт)</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(вы)</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>бот</translation>
+    </message>
+    <message>
+        <source>Loading the chat…</source>
+        <translation>Загрузка чата…</translation>
+    </message>
+    <message>
+        <source>adding…</source>
+        <translation>добавляется…</translation>
+    </message>
+    <message>
+        <source>{0} was added to the chat.</source>
+        <translation>{0}: добавлен(а) в чат.</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Удаление участника</translation>
+    </message>
+    <message>
+        <source>Remove {0} from chat #{1}?</source>
+        <translation>Удалить {0} из чата №{1}?</translation>
+    </message>
+    <message>
+        <source>{0} was removed from the chat.</source>
+        <translation>{0}: удален(а) из чата.</translation>
+    </message>
+    <message>
+        <source>You joined the chat.</source>
+        <translation>Вы присоединились к чату.</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>Сообщение отправлено.</translation>
+    </message>
+    <message>
+        <source>Join the chat</source>
+        <translation>Присоединиться к чату</translation>
+    </message>
+    <message>
+        <source>You are not in this chat. Bitrix24 only lets participants write. Join the chat and send?</source>
+        <translation>Вы не участник этого чата, а писать в него Битрикс24 разрешает только участникам. Присоединиться к чату и отправить сообщение?</translation>
+    </message>
+    <message>
+        <source>Message not confirmed</source>
+        <translation>Сообщение не подтверждено</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
+        <translation>Битрикс24 не подтвердил отправку, и в чате сообщения нет. Отправить его снова?</translation>
+    </message>
+    <message>
+        <source>Not confirmed by Bitrix24: “{0}”</source>
+        <translation>Не подтверждено Битрикс24: «{0}»</translation>
+    </message>
+    <message>
+        <source>The lead was created.</source>
+        <translation>Лид создан.</translation>
+    </message>
+    <message>
+        <source>Lead created</source>
+        <translation>Лид создан</translation>
+    </message>
+    <message>
+        <source>Lead #{0} was created from this chat. Open it?</source>
+        <translation>Из этого чата создан лид №{0}. Открыть его?</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to Bitrix24</source>
+        <translation>Подключение к Битрикс24</translation>
+    </message>
+    <message>
+        <source>e.g. Main portal</source>
+        <translation>например, Основной портал</translation>
+    </message>
+    <message>
+        <source>Inbound webhook</source>
+        <translation>Входящий вебхук</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>Приложение OAuth</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret fields</source>
+        <translation>Показать или скрыть секретные поля</translation>
+    </message>
+    <message>
+        <source>Webhook URL:</source>
+        <translation>Адрес вебхука:</translation>
+    </message>
+    <message>
+        <source>Portal URL:</source>
+        <translation>Адрес портала:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Код приложения (client_id):</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Ключ приложения (client_secret):</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Refresh-токен:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Connect with:</source>
+        <translation>Способ подключения:</translation>
+    </message>
+    <message>
+        <source>Rate plan:</source>
+        <translation>Тариф:</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Стандартный</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Энтерпрайз</translation>
+    </message>
+    <message>
+        <source>{plan} — {rate:g} requests/s, burst {burst}</source>
+        <translation>{plan} — {rate:g} запр./с, запас {burst}</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Укажите название подключения.</translation>
+    </message>
+    <message>
+        <source>A connection with this name already exists.</source>
+        <translation>Подключение с таким названием уже есть.</translation>
+    </message>
+    <message>
+        <source>Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/</source>
+        <translation>Вставьте адрес вебхука целиком: https://ПОРТАЛ/rest/ID_ПОЛЬЗОВАТЕЛЯ/КОД/</translation>
+    </message>
+    <message>
+        <source>The portal URL must start with https:// and name the portal.</source>
+        <translation>Адрес портала должен начинаться с https:// и содержать имя портала.</translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s client ID.</source>
+        <translation>Введите код приложения (client_id).</translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s client secret.</source>
+        <translation>Введите ключ приложения (client_secret).</translation>
+    </message>
+    <message>
+        <source>Enter a refresh token.</source>
+        <translation>Введите refresh-токен.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Проверка подключения…</translation>
+    </message>
+    <message>
+        <source>Could not connect. Check the address and the credentials.</source>
+        <translation>Не удалось подключиться. Проверьте адрес и данные для входа.</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>пользователь без имени</translation>
+    </message>
+    <message>
+        <source>Portal: {host}</source>
+        <translation>Портал: {host}</translation>
+    </message>
+    <message>
+        <source>Connected as {name} — all scopes present</source>
+        <translation>Подключено как {name} — все права доступа есть</translation>
+    </message>
+    <message>
+        <source>Connected as {name}, but these permissions are missing: {scopes}. Add them to the webhook or application in Bitrix24.</source>
+        <translation>Подключено как {name}, но не хватает прав доступа: {scopes}. Добавьте их вебхуку или приложению в Битрикс24.</translation>
+    </message>
+    <message>
+        <source>The connection test stopped unexpectedly.</source>
+        <translation>Проверка подключения неожиданно прервалась.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityBrowser</name>
+    <message>
+        <source>Search: name, phone, e-mail or ID</source>
+        <translation>Поиск: имя, телефон, e-mail или ID</translation>
+    </message>
+    <message>
+        <source>Open in Bitrix24</source>
+        <translation>Открыть в Битрикс24</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>{0} shown</source>
+        <translation>Показано: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} из {1}</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Phone/E-mail</source>
+        <translation>Телефон/E-mail</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Изменён</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>No messages in this chat yet.</source>
+        <translation>В этом чате пока нет сообщений.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Система</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(вы)</translation>
+    </message>
+    <message>
+        <source>(customer)</source>
+        <translation>(клиент)</translation>
+    </message>
+    <message>
+        <source>File #{id}</source>
+        <translation>Файл №{id}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Requests</source>
+        <translation>Запросы</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Нет подключения</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Подключение</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Журнал запросов</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>About b24desk</source>
+        <translation>О программе b24desk</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Открыть папку журналов</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Скопировать диагностику</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>The language will change when b24desk is started again.</source>
+        <translation>Язык сменится после перезапуска b24desk.</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>Новое подключение…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>b24desk {0}
+A desk for Bitrix24 contact-centre supervisors.</source>
+        <translation>b24desk {0}
+Рабочее место руководителя контакт-центра Битрикс24.</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied</source>
+        <translation>Диагностика скопирована</translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>Подключение к {0}…</translation>
+    </message>
+    <message>
+        <source>demo portal</source>
+        <translation>демо-портал</translation>
+    </message>
+    <message>
+        <source>{0} in flight</source>
+        <translation>в работе: {0}</translation>
+    </message>
+    <message>
+        <source>rate headroom {0}/{1}</source>
+        <translation>запас запросов {0}/{1}</translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation>У демо-портала нет веб-страниц.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>мс</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>Add participant</source>
+        <translation>Добавить участника</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Введите имя…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Type part of a name to search.</source>
+        <translation>Введите часть имени для поиска.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>The search failed. Check the connection and try again.</source>
+        <translation>Поиск не удался. Проверьте подключение и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Никого не найдено.</translation>
+    </message>
+    <message>
+        <source>Everyone found is already in the chat or inactive.</source>
+        <translation>Все найденные уже в чате или неактивны.</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>неактивен</translation>
+    </message>
+    <message>
+        <source>already in the chat</source>
+        <translation>уже в чате</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>No saved profile named “{0}”.</source>
+        <translation>Нет сохранённого подключения «{0}».</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong. Try again; if it keeps happening, see the log.</source>
+        <translation>Что-то пошло не так. Попробуйте ещё раз; если ошибка повторяется, загляните в журнал.</translation>
+    </message>
+    <message>
+        <source>The request to Bitrix24 failed.</source>
+        <translation>Запрос к Битрикс24 не выполнен.</translation>
+    </message>
+    <message>
+        <source>The connection settings are not valid. Check the portal address.</source>
+        <translation>Настройки подключения неверны. Проверьте адрес портала.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 could not be reached. Check the network and try again.</source>
+        <translation>Битрикс24 недоступен. Проверьте сеть и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to Bitrix24. Check the network or the portal address.</source>
+        <translation>Не удаётся подключиться к Битрикс24. Проверьте сеть или адрес портала.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 is taking too long to answer. Try again in a moment.</source>
+        <translation>Битрикс24 слишком долго не отвечает. Попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <source>The connection to Bitrix24 broke off. Try again.</source>
+        <translation>Соединение с Битрикс24 прервалось. Попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 sent an unreadable answer (maintenance or a proxy error).</source>
+        <translation>Битрикс24 прислал непонятный ответ (технические работы или ошибка прокси).</translation>
+    </message>
+    <message>
+        <source>The change was sent, but Bitrix24&apos;s answer was lost. Check whether it was applied before trying again.</source>
+        <translation>Изменение отправлено, но ответ Битрикс24 потерялся. Прежде чем повторять, проверьте, применилось ли оно.</translation>
+    </message>
+    <message>
+        <source>This step was not run because an earlier step failed.</source>
+        <translation>Этот шаг не выполнен, потому что не удался предыдущий.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 refused the request.</source>
+        <translation>Битрикс24 отклонил запрос.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 is limiting requests. Please wait a moment.</source>
+        <translation>Битрикс24 ограничивает частоту запросов. Подождите немного.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 is busy with too many requests. Retrying shortly.</source>
+        <translation>Битрикс24 перегружен запросами. Скоро попробуем снова.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 has paused this kind of request for a few minutes.</source>
+        <translation>Битрикс24 приостановил такие запросы на несколько минут.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not accept the sign-in. Check the connection settings.</source>
+        <translation>Битрикс24 не принял авторизацию. Проверьте настройки подключения.</translation>
+    </message>
+    <message>
+        <source>The Bitrix24 session expired. Reconnecting…</source>
+        <translation>Сессия Битрикс24 истекла. Переподключение…</translation>
+    </message>
+    <message>
+        <source>The webhook or access token is not valid any more. Check the connection.</source>
+        <translation>Вебхук или токен доступа больше не действует. Проверьте подключение.</translation>
+    </message>
+    <message>
+        <source>Your Bitrix24 sign-in has ended. Please sign in again.</source>
+        <translation>Авторизация в Битрикс24 закончилась. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this in Bitrix24.</source>
+        <translation>У вас нет прав на это действие в Битрикс24.</translation>
+    </message>
+    <message>
+        <source>The webhook lacks a permission (scope) this needs. Ask your administrator.</source>
+        <translation>Вебхуку не хватает нужного права доступа (scope). Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>This user cannot post in the chat. Add them to the chat first.</source>
+        <translation>Этот пользователь не может писать в чат. Сначала добавьте его в чат.</translation>
+    </message>
+    <message>
+        <source>Only the operator currently handling this dialogue can do that.</source>
+        <translation>Это может сделать только оператор, который сейчас ведёт диалог.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to remove participants from this chat.</source>
+        <translation>У вас нет прав удалять участников из этого чата.</translation>
+    </message>
+    <message>
+        <source>It was not found in Bitrix24; it may have been deleted.</source>
+        <translation>Не найдено в Битрикс24; возможно, удалено.</translation>
+    </message>
+    <message>
+        <source>This Bitrix24 portal does not offer this function.</source>
+        <translation>На этом портале Битрикс24 такой функции нет.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 rejected the request&apos;s data.</source>
+        <translation>Битрикс24 отклонил данные запроса.</translation>
+    </message>
+    <message>
+        <source>This cannot be done in the object&apos;s current state. Refresh and retry.</source>
+        <translation>В текущем состоянии это сделать нельзя. Обновите данные и повторите.</translation>
+    </message>
+    <message>
+        <source>This chat is not linked to the CRM record any more. Refresh the list.</source>
+        <translation>Этот чат больше не привязан к элементу CRM. Обновите список.</translation>
+    </message>
+    <message>
+        <source>This employee is inactive or no longer exists.</source>
+        <translation>Этот сотрудник неактивен или больше не существует.</translation>
+    </message>
+    <message>
+        <source>The participant list already changed. Refresh and retry.</source>
+        <translation>Список участников уже изменился. Обновите и повторите.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 had an internal error. Try again in a moment.</source>
+        <translation>Внутренняя ошибка Битрикс24. Попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <source>You are not in this chat yet. Join it to write.</source>
+        <translation>Вы ещё не участник этого чата. Присоединитесь, чтобы писать.</translation>
+    </message>
+    <message>
+        <source>The rate limit needs a positive rate and a burst of at least 1.</source>
+        <translation>Для ограничения частоты нужны положительная скорость и запас не меньше 1.</translation>
+    </message>
+    <message>
+        <source>A webhook profile needs the user ID from the webhook URL.</source>
+        <translation>Для вебхука нужен ID пользователя из адреса вебхука.</translation>
+    </message>
+    <message>
+        <source>An OAuth profile needs the application&apos;s client_id.</source>
+        <translation>Для подключения OAuth нужен код приложения (client_id).</translation>
+    </message>
+    <message>
+        <source>Profile {name!r} is not a webhook profile.</source>
+        <translation>Подключение «{name}» — не вебхук.</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>У подключения должно быть название.</translation>
+    </message>
+    <message>
+        <source>Unknown profile kind {kind!r}: use &apos;webhook&apos; or &apos;oauth&apos;.</source>
+        <translation>Неизвестный тип подключения «{kind}»: укажите &apos;webhook&apos; или &apos;oauth&apos;.</translation>
+    </message>
+    <message>
+        <source>The portal URL must start with https:// and name a host.</source>
+        <translation>Адрес портала должен начинаться с https:// и содержать имя сервера.</translation>
+    </message>
+    <message>
+        <source>The token URL must start with https:// and name a host.</source>
+        <translation>Адрес получения токенов должен начинаться с https:// и содержать имя сервера.</translation>
+    </message>
+    <message>
+        <source>Not a webhook URL: expected {shape}</source>
+        <translation>Это не адрес вебхука; ожидается {shape}</translation>
+    </message>
+    <message>
+        <source>The webhook URL has no user ID and code: expected {shape}</source>
+        <translation>В адресе вебхука нет ID пользователя и кода; ожидается {shape}</translation>
+    </message>
+    <message>
+        <source>No webhook code is stored for profile {name!r}; paste the webhook URL again.</source>
+        <translation>Для подключения «{name}» не сохранён код вебхука; вставьте адрес вебхука ещё раз.</translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets file {path}: {reason}</source>
+        <translation>Не удаётся прочитать файл секретов {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write the secrets file {path}: {reason}</source>
+        <translation>Не удаётся записать файл секретов {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>A profile named {name!r} already exists.</source>
+        <translation>Подключение «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>There is no profile named {name!r}.</source>
+        <translation>Подключения «{name}» нет.</translation>
+    </message>
+    <message>
+        <source>Cannot save settings to {path}: {reason}</source>
+        <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>не объект JSON</translation>
+    </message>
+    <message>
+        <source>{key!r} has the wrong type</source>
+        <translation>у «{key}» неверный тип</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Secrets are stored in a file readable only by you, because no system keyring is available.</source>
+        <translation>Системного хранилища паролей нет, поэтому секреты хранятся в файле, доступном только вам.</translation>
+    </message>
+    <message>
+        <source>There is no chat to create a lead from.</source>
+        <translation>Нет чата, из которого можно создать лид.</translation>
+    </message>
+    <message>
+        <source>Only the chat&apos;s current operator can create a lead.</source>
+        <translation>Создать лид может только текущий оператор чата.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+</context>
+</TS>
