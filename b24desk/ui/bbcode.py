@@ -48,7 +48,7 @@ def _open(name: str, arg: str | None) -> tuple[str, str]:
     if name in _SIMPLE:
         return f"<{_SIMPLE[name]}>", f"</{_SIMPLE[name]}>"
     if name == "quote":
-        return '<blockquote style="color:#666">', "</blockquote>"
+        return "<blockquote>", "</blockquote>"  # Qt indents it; the palette colours it
     if name == "code":
         return "<code>", "</code>"
     if name == "user":

@@ -33,6 +33,7 @@ from .aio import TaskRunner, ask
 from .errors import user_text
 from .history_view import HistoryView
 from .icons import connector_icon
+from .style import Tone, notice_style, text_style
 from .user_picker import pick_user
 
 
@@ -68,7 +69,7 @@ class ChatPane(QWidget):
         self.error = QLabel()
         self.error.setObjectName("paneError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(text_style(Tone.ERROR))
         self.error.hide()
 
         self.active_only = QCheckBox(self.tr("Active chats only"))
@@ -97,7 +98,7 @@ class ChatPane(QWidget):
         self.unsent = QLabel()
         self.unsent.setObjectName("unsentBanner")
         self.unsent.setWordWrap(True)
-        self.unsent.setStyleSheet("background: #fff4ce; padding: 4px;")
+        self.unsent.setStyleSheet(notice_style())
         self.unsent.hide()
         self.check_unsent = QPushButton(self.tr("Check and resend…"))
         self.check_unsent.setObjectName("checkUnsentButton")

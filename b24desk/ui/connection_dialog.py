@@ -41,16 +41,12 @@ from b24desk.config import (
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.errors import user_text
+from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
 
 REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
 DEFAULT_RATE_PLAN = "standard"
-
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a5300;"
-OK_STYLE = "color: #2e7d32;"
-HINT_STYLE = "color: #808080;"
 
 
 @dataclass(frozen=True)
@@ -207,7 +203,7 @@ class ConnectionDialog(QDialog):
         self.test_result = self._label("testResult")
         self.validation = self._label("validationError")
         self.secrets_note = self._label("secretsNote")
-        self.secrets_note.setStyleSheet(HINT_STYLE)
+        self.secrets_note.setStyleSheet(text_style(Tone.HINT))
 
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -377,7 +373,8 @@ class ConnectionDialog(QDialog):
         self.save_button.setEnabled(not problems)
         self.test_button.setEnabled(not self._connection_problems() and self._task is None)
         # No complaints about an empty form the supervisor has not started on.
-        self._show(self.validation, problems[0] if problems and self._touched else "", ERROR_STYLE)
+        shown = problems[0] if problems and self._touched else ""
+        self._show(self.validation, shown, text_style(Tone.ERROR))
 
     def _show_page(self, index: int) -> None:
         """A stacked widget is as tall as its tallest page; size it to the shown one."""
@@ -402,7 +399,7 @@ class ConnectionDialog(QDialog):
         if self._task is not None or self._connection_problems():
             return
         self._generation += 1
-        self._show(self.test_result, self.tr("Testing the connection…"), HINT_STYLE)
+        self._show(self.test_result, self.tr("Testing the connection…"), text_style(Tone.HINT))
         self._task = self._runner.spawn(
             self._test(self._generation, self.request()), name="connection test"
         )
@@ -415,7 +412,7 @@ class ConnectionDialog(QDialog):
             if generation == self._generation:
                 log.info("Connection test failed: %r", exc)
                 generic = self.tr("Could not connect. Check the address and the credentials.")
-                self._finish_test(user_text(exc, generic), ERROR_STYLE)
+                self._finish_test(user_text(exc, generic), text_style(Tone.ERROR))
             return
         if generation == self._generation:
             self._finish_test(*self._describe(report))
@@ -425,12 +422,12 @@ class ConnectionDialog(QDialog):
         portal = self.tr("Portal: {host}").format(host=report.portal_host)
         if not report.missing_scopes:
             text = self.tr("Connected as {name} — all scopes present").format(name=who)
-            return f"{text}\n{portal}", OK_STYLE
+            return f"{text}\n{portal}", text_style(Tone.OK)
         text = self.tr(
             "Connected as {name}, but these permissions are missing: {scopes}. "
             "Add them to the webhook or application in Bitrix24."
         ).format(name=who, scopes=", ".join(report.missing_scopes))
-        return f"{text}\n{portal}", WARNING_STYLE
+        return f"{text}\n{portal}", text_style(Tone.WARNING)
 
     def _finish_test(self, text: str, style: str) -> None:
         self._task = None
@@ -439,7 +436,7 @@ class ConnectionDialog(QDialog):
 
     def _unexpected(self, error: BaseException) -> None:
         generic = self.tr("The connection test stopped unexpectedly.")
-        self._finish_test(user_text(error, generic), ERROR_STYLE)
+        self._finish_test(user_text(error, generic), text_style(Tone.ERROR))
 
     def _cancel_test(self) -> None:
         self._generation += 1
@@ -451,7 +448,7 @@ class ConnectionDialog(QDialog):
 
     def _show(self, label: QLabel, text: str, style: str) -> None:
         label.setStyleSheet(style)
-        label.setProperty("error", style == ERROR_STYLE)
+        label.setProperty("error", style == text_style(Tone.ERROR))
         label.setText(text)
         label.setVisible(bool(text))
 

@@ -15,14 +15,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from b24desk.api.types import FileRef, History, Message, User
 from b24desk.ui.bbcode import is_safe_link, to_html
 from b24desk.ui.entity_model import short_datetime
+from b24desk.ui.style import Tone, color
 
 # Schemes the document may resolve by itself: inline data and the app's own resources.
 _LOCAL_SCHEMES = frozenset({"data", "qrc"})
-
-_GREY = "#808080"
-_EMPLOYEE = "#1c5d99"
-_CUSTOMER = "#2e7d32"
-_ME = "#6a1b9a"
 
 
 class HistoryView(QTextBrowser):
@@ -56,7 +52,8 @@ class HistoryView(QTextBrowser):
         self.scroll_to_bottom()
 
     def show_placeholder(self, text: str) -> None:
-        self.setHtml(f'<p align="center" style="color:{_GREY}"><i>{html.escape(text)}</i></p>')
+        hint = color(Tone.HINT)
+        self.setHtml(f'<p align="center" style="color:{hint}"><i>{html.escape(text)}</i></p>')
 
     def scroll_to_bottom(self) -> None:
         # Moving the cursor makes the document lay out up to the end before scrolling.
@@ -76,18 +73,19 @@ class HistoryView(QTextBrowser):
         when = html.escape(short_datetime(message.date))
         body = to_html(message.text)
         files = "".join(self._file_html(i, history.files.get(i)) for i in message.file_ids)
+        hint = color(Tone.HINT)
         if message.is_system:
             label = html.escape(self.tr("System"))
             return (
-                f'<p style="color:{_GREY}; margin-top:6px; margin-bottom:0">'
+                f'<p style="color:{hint}; margin-top:6px; margin-bottom:0">'
                 f"<i>{label} · {when}</i></p>"
-                f'<div style="color:{_GREY}"><i>{body}</i>{files}</div>'
+                f'<div style="color:{hint}"><i>{body}</i>{files}</div>'
             )
-        name, color = self._sender(message.sender_id, history.users.get(message.sender_id), me)
+        name, tint = self._sender(message.sender_id, history.users.get(message.sender_id), me)
         return (
             f'<p style="margin-top:8px; margin-bottom:0">'
-            f'<span style="color:{color}; font-weight:bold">{name}</span>'
-            f' <span style="color:{_GREY}">{when}</span></p>'
+            f'<span style="color:{tint}; font-weight:bold">{name}</span>'
+            f' <span style="color:{hint}">{when}</span></p>'
             f"<div>{body}{files}</div>"
         )
 
@@ -98,11 +96,11 @@ class HistoryView(QTextBrowser):
         # Not inside the f-strings: lupdate does not look into them.
         if sender_id == me:
             you = html.escape(self.tr("(you)"))
-            return f"{name} {you}", _ME
+            return f"{name} {you}", color(Tone.ME)
         if user is not None and user.is_customer:
             customer = html.escape(self.tr("(customer)"))
-            return f"{name} {customer}", _CUSTOMER
-        return name, _EMPLOYEE
+            return f"{name} {customer}", color(Tone.CUSTOMER)
+        return name, color(Tone.EMPLOYEE)
 
     def _file_html(self, file_id: int, file: FileRef | None) -> str:
         if file is None:
@@ -114,7 +112,8 @@ class HistoryView(QTextBrowser):
         url = next((u for u in (file.url_download, file.url_show) if u and is_safe_link(u)), "")
         if url:
             name = f'<a href="{html.escape(url, quote=True)}">{name}</a>'
-        suffix = f' <span style="color:{_GREY}">({html.escape(size)})</span>' if size else ""
+        hint = color(Tone.HINT)
+        suffix = f' <span style="color:{hint}">({html.escape(size)})</span>' if size else ""
         return f'<p style="margin:0">📎 {name}{suffix}</p>'
 
     def _open_link(self, url: QUrl) -> None:

@@ -49,6 +49,7 @@ from .connection_dialog import ConnectionDialog, ConnectionReport, ConnectionReq
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
 from .entity_browser import EntityBrowser
 from .errors import user_text
+from .style import Tone, text_style
 
 LOG_ROWS = 500
 
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.headroom_label.setObjectName("headroomStatus")
         self.last_error_label = QLabel()
         self.last_error_label.setObjectName("lastErrorStatus")
-        self.last_error_label.setStyleSheet("color: #b3261e;")
+        self.last_error_label.setStyleSheet(text_style(Tone.ERROR))
         bar.addWidget(self.connection_label)
         bar.addWidget(self.last_error_label, 1)
         bar.addPermanentWidget(self.in_flight_label)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from b24desk.api.types import User
 from b24desk.ui.aio import TaskRunner, ask
 from b24desk.ui.errors import user_text
+from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,6 @@ SearchUsers = Callable[[str], Awaitable[list[User]]]
 
 DEBOUNCE_MS = 250
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #808080;"
 
 
 class UserPicker(QDialog):
@@ -225,13 +224,13 @@ class UserPicker(QDialog):
     # --- status line ----------------------------------------------------------------------
 
     def _show_hint(self, text: str) -> None:
-        self._status.setStyleSheet(HINT_STYLE)
+        self._status.setStyleSheet(text_style(Tone.HINT))
         self._status.setProperty("error", False)
         self._status.setText(text)
         self._status.setVisible(bool(text))
 
     def _show_error(self, text: str) -> None:
-        self._status.setStyleSheet(ERROR_STYLE)
+        self._status.setStyleSheet(text_style(Tone.ERROR))
         self._status.setProperty("error", True)
         self._status.setText(text)
         self._status.setVisible(True)
