@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
@@ -29,4 +29,3 @@ class PortalConfig:
     # How long a "hang" fault keeps the request open, in seconds.
     hang_seconds: float = 120.0
     access_token_ttl: float = 3600.0
-    extra: dict[str, str] = field(default_factory=dict)
