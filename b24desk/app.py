@@ -50,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("b24desk")
     app.setApplicationVersion(__version__)
+    # The taskbar/title-bar icon; the desktop file name lets Wayland match b24desk.desktop.
+    from b24desk.resources import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("b24desk")
     # The window closes itself after an orderly shutdown; the loop must outlive that.
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
