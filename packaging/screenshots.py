@@ -18,6 +18,7 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from b24desk.config import Paths, SecretStore, load_settings
@@ -115,12 +116,21 @@ def main() -> int:
     global SUFFIX
     parser = argparse.ArgumentParser(description="Take the README's screenshots.")
     parser.add_argument("--language", choices=("en", "ru"), default="en")
-    chosen = parser.parse_args().language
+    parser.add_argument("--size", default="1280x800", help="window size, e.g. 1920x1080")
+    parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
+    args = parser.parse_args()
+    chosen = args.language
+    width, height = (int(n) for n in args.size.split("x"))
     if not os.environ.get("DISPLAY"):
         sys.exit("run me under xvfb-run (see the module docstring)")
     OUT.mkdir(parents=True, exist_ok=True)
     SUFFIX = "" if chosen == "en" else f"-{chosen}"
+    SUFFIX += "" if args.size == "1280x800" else f"-{width}"
+    SUFFIX += "-dark" if args.dark else ""
     app = QApplication(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette())
     language.install(chosen, app)
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
@@ -130,11 +140,32 @@ def main() -> int:
         paths = Paths.default().ensure()
         window = MainWindow(load_settings(paths), paths, SecretStore(paths))
         window.move(0, 0)
-        window.resize(1280, 800)
+        window.resize(width, height)
         window.show()
         with loop:
             loop.run_until_complete(scenario(window))
     return 0
+
+
+def _dark_palette() -> QPalette:
+    """What a desktop in dark mode hands Qt (roughly Breeze Dark)."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2a2e32",
+        QPalette.ColorRole.WindowText: "#fcfcfc",
+        QPalette.ColorRole.Base: "#1b1e20",
+        QPalette.ColorRole.AlternateBase: "#232629",
+        QPalette.ColorRole.Text: "#fcfcfc",
+        QPalette.ColorRole.Button: "#31363b",
+        QPalette.ColorRole.ButtonText: "#fcfcfc",
+        QPalette.ColorRole.Highlight: "#3daee9",
+        QPalette.ColorRole.HighlightedText: "#fcfcfc",
+        QPalette.ColorRole.PlaceholderText: "#a1a9b1",
+        QPalette.ColorRole.Link: "#1d99f3",
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    return palette
 
 
 if __name__ == "__main__":
