@@ -6,6 +6,7 @@ in one batch request, chained through `$result[...]` references.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -170,7 +171,8 @@ class Desk:
             message_id = await openlines.send_message(
                 self.client, item.entity.type, item.entity.id, item.chat_id, self.me.id, item.text
             )
-        except OutcomeUnknownError:
+        except (OutcomeUnknownError, asyncio.CancelledError):
+            # Lost answer, or the app closed mid-send: it may have been posted.
             self.outbox.mark(item, OutboxState.UNKNOWN)
             raise
         except ChatPostDeniedError as error:

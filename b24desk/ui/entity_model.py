@@ -81,6 +81,16 @@ def short_datetime(moment: datetime | None) -> str:
     return locale.toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ENTITY_ROLE,
+    }
+)
+
+
 class EntityTableModel(QAbstractTableModel):
     """Entities of one type, fetched a page at a time as the view scrolls.
 
@@ -313,7 +323,9 @@ class EntityTableModel(QAbstractTableModel):
         return self.tr("Modified")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Views ask for a dozen roles per visible cell on every repaint; most get None,
+        # so answer those before any other work.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entity = self._rows[index.row()]
         column = Column(index.column())

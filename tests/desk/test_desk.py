@@ -238,3 +238,24 @@ def test_search_by_name_phone_email_and_id_in_one_request(live_portal, tmp_path)
     for text, (ids, requests) in run(scenario()).items():
         assert int(contact["ID"]) in ids, text
         assert requests == 1, text
+
+
+def test_a_send_cut_short_by_closing_is_kept_as_unknown(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=False, latency_ms=300)
+    ref, chats = lead_with_chats(lp)
+    if 1 not in chats[-1].participants:
+        chats[-1].participants.append(1)
+
+    async def scenario():
+        desk = await connect(lp, tmp_path)
+        pane = await desk.open_entity(ref)
+        sending = asyncio.create_task(desk.send_message(pane, "закрываю окно"))
+        await asyncio.sleep(0.05)
+        sending.cancel()  # the window closes while the message is on its way
+        with pytest.raises(asyncio.CancelledError):
+            await sending
+        await desk.client.aclose()
+        return desk
+
+    [item] = run(scenario()).unsent()
+    assert item.state is OutboxState.UNKNOWN and item.text == "закрываю окно"
