@@ -272,7 +272,7 @@ def webhook_url(profile: Profile, secrets: SecretStore) -> str:
 # --- files ---------------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write via a private temp file and os.replace, so a crash never leaves half a file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -288,7 +288,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _move_aside(path: Path) -> Path | None:
+def move_aside(path: Path) -> Path | None:
     """Keep an unreadable file as `<name>.bak` so the user can still recover it by hand."""
     backup = path.with_name(path.name + ".bak")
     try:
@@ -357,7 +357,7 @@ class _SecretFile:
             ) from None
         secrets = data.get("secrets") if data is not None else None
         if not isinstance(secrets, dict):
-            _move_aside(self.path)
+            move_aside(self.path)
             return {}
         return {k: v for k, v in secrets.items() if isinstance(k, str) and isinstance(v, str)}
 
@@ -373,7 +373,7 @@ class _SecretFile:
         data = json.dumps({"version": SCHEMA_VERSION, "secrets": secrets}, indent=2)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _write_atomic(self.path, data.encode())
+            write_atomic(self.path, data.encode())
         except OSError as exc:
             raise ConfigError(
                 "Cannot write the secrets file {path}: {reason}",
@@ -563,7 +563,7 @@ def load_settings(paths: Paths | None = None) -> AppSettings:
         log.warning("Cannot read %s (%s); using default settings", path, exc)
         return AppSettings()
     if data is None:
-        return AppSettings(recovered_from=_move_aside(path))
+        return AppSettings(recovered_from=move_aside(path))
     return _settings_from_json(data)
 
 
@@ -573,7 +573,7 @@ def save_settings(settings: AppSettings, paths: Paths | None = None) -> None:
     text = json.dumps(_settings_to_json(settings), indent=2, ensure_ascii=False)
     try:
         paths.ensure()
-        _write_atomic(paths.settings_file, text.encode())
+        write_atomic(paths.settings_file, text.encode())
     except OSError as exc:
         raise ConfigError(
             "Cannot save settings to {path}: {reason}",

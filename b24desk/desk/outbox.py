@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -18,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from b24desk.api.types import CrmEntityType, CrmRef
+from b24desk.config import move_aside, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ class Outbox:
             return
         except (OSError, ValueError) as error:
             log.warning("outbox unreadable (%s); keeping it aside", type(error).__name__)
-            self.path.replace(self.path.with_suffix(".bak"))
+            move_aside(self.path)
             return
         for data in raw if isinstance(raw, list) else []:
             try:
@@ -87,16 +86,7 @@ class Outbox:
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps([i.to_json() for i in self._items.values()], ensure_ascii=False)
-        fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".outbox-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, payload.encode())
 
     def add(self, profile: str, entity: CrmRef, chat_id: int, text: str) -> OutboxItem:
         item = OutboxItem(uuid.uuid4().hex, profile, entity, chat_id, text, datetime.now(UTC))
