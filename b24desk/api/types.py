@@ -1,4 +1,4 @@
-"""Typed values the API layer returns: frozen dataclasses and enums, usable without a client."""
+"""Typed values the API layer returns (frozen, slotted dataclasses and enums)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ _TYPE_IDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CrmRef:
     """One CRM object: its type and ID."""
 
@@ -55,7 +55,7 @@ class CrmRef:
     id: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CrmBindings:
     """The CRM objects a chat is bound to (from "LEAD|1205|COMPANY|0|CONTACT|0|DEAL|0")."""
 
@@ -77,7 +77,7 @@ class CrmBindings:
         return tuple(CrmRef(t, i) for t in CrmEntityType if (i := self.of(t)) is not None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChatRef:
     """An Open Lines chat bound to a CRM object, as imopenlines.crm.chat.get lists it."""
 
@@ -91,7 +91,7 @@ class ParticipantOutcome(Enum):
     NO_CHAT = "no chat"  # the entity has no chat to add to or remove from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantChange:
     """What imopenlines.crm.chat.user.add/delete did."""
 
@@ -103,7 +103,7 @@ class ParticipantChange:
         return self.outcome is ParticipantOutcome.CHANGED
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class User:
     """A portal account: an employee, or in chats also a bot or a customer (connector)."""
 
@@ -120,7 +120,7 @@ class User:
     is_customer: bool = False  # an Open Lines connector user
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileRef:
     """A file attached to a chat message."""
 
@@ -135,7 +135,7 @@ class FileRef:
     url_download: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """One chat message; `text` is raw BB-code, for the UI to render safely."""
 
@@ -151,7 +151,7 @@ class Message:
         return self.sender_id == 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChatInfo:
     """An Open Lines chat's own data, as the session history carries it."""
 
@@ -165,7 +165,7 @@ class ChatInfo:
     date_create: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class History:
     """One Open Lines session's messages (ordered by ID) and who and what they mention."""
 
@@ -178,7 +178,7 @@ class History:
     chat: ChatInfo | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dialog:
     """An Open Lines dialogue as imopenlines.dialog.get returns it."""
 
@@ -194,7 +194,7 @@ class Dialog:
     date_create: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A lead, deal, contact or company, with the fields the desk shows."""
 
@@ -226,7 +226,7 @@ class Entity:
         return CrmRef(self.type, self.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a list method: its items, the `total` and the next `start`."""
 
