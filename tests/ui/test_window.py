@@ -441,3 +441,42 @@ def test_layout_type_and_profile_are_remembered(
     windows.append(again)
     assert again.browser.entity_type.value == "contact"
     assert again.splitter.sizes() == sizes or settings.splitter_sizes["mainSplitter"] == sizes
+
+
+def test_unconfirmed_message_from_last_run_is_checked_before_resending(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    from b24desk.api.types import CrmEntityType, CrmRef
+    from b24desk.desk.outbox import Outbox
+
+    state = live_portal.state
+    chat = next(
+        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
+    )
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    lead_id = chat.crm[CrmType.LEAD]
+    # The previous run crashed while this message was on its way.
+    monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
+    Outbox(Paths.default().ensure().data_dir / "outbox.json").add(
+        PROFILE, CrmRef(CrmEntityType.LEAD, lead_id), chat.id, "до сбоя"
+    )
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, lead_id)
+        pane = window.pane
+        pane.reload(chat_id=chat.id)
+        banner = window.findChild(QLabel, "unsentBanner")
+        await wait_until(
+            lambda: banner.isVisible() and "до сбоя" in banner.text(), what="the unsent banner"
+        )
+        qtbot.mouseClick(button(window, "checkUnsentButton"), Qt.MouseButton.LeftButton)
+        resend = await message_box(window, "confirmResend")  # it is not in the chat
+        resend.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(lambda: not banner.isVisible(), what="the banner gone")
+        assert [m.text for m in chat.messages].count("до сбоя") == 1
+        assert window.desk.unsent() == []
+
+    run(scenario())
