@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QPushButton
 
 from b24desk.api import ClientOptions
+from b24desk.api.types import CrmEntityType, CrmRef
 from b24desk.config import (
     Paths,
     Profile,
@@ -17,6 +18,7 @@ from b24desk.config import (
     split_webhook_url,
 )
 from b24desk.desk import connect
+from b24desk.desk.outbox import Outbox
 from b24desk.portal.state import CrmType
 from b24desk.ui.main_window import MainWindow
 from b24desk.ui.user_picker import UserPicker
@@ -111,6 +113,16 @@ async def open_entity(window, qtbot, entity_type: CrmType, entity_id: int) -> No
         lambda: window.pane.pane is not None and window.pane.pane.entity.id == entity_id,
         what="the pane",
     )
+
+
+def active_lead_chat_with_admin(state):
+    """An active chat bound to a lead, with the admin (the window's user) among its people."""
+    chat = next(
+        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
+    )
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    return chat
 
 
 def operator_chat(state):
@@ -281,11 +293,7 @@ def test_portal_down_mid_session_keeps_the_composer_text(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
     state = live_portal.state
-    chat = next(
-        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
-    )
-    if 1 not in chat.participants:
-        chat.participants.append(1)
+    chat = active_lead_chat_with_admin(state)
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
@@ -311,11 +319,7 @@ def test_rate_limited_portal_says_so_and_keeps_text(
     portal_factory, tmp_path, monkeypatch, qtbot, run, windows
 ):
     lp = portal_factory(rate=1000, burst=1000)
-    chat = next(
-        c for c in lp.state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
-    )
-    if 1 not in chat.participants:
-        chat.participants.append(1)
+    chat = active_lead_chat_with_admin(lp.state)
     window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot, windows)
 
     async def scenario():
@@ -397,11 +401,7 @@ def test_dead_refresh_token_asks_to_sign_in_and_keeps_text(
 ):
     window, _ = oauth_window(live_portal, tmp_path, monkeypatch, qtbot, windows)
     state = live_portal.state
-    chat = next(
-        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
-    )
-    if 1 not in chat.participants:
-        chat.participants.append(1)
+    chat = active_lead_chat_with_admin(state)
 
     async def scenario():
         assert await window.connect_to(PROFILE)
@@ -446,15 +446,8 @@ def test_layout_type_and_profile_are_remembered(
 def test_unconfirmed_message_from_last_run_is_checked_before_resending(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    from b24desk.api.types import CrmEntityType, CrmRef
-    from b24desk.desk.outbox import Outbox
-
     state = live_portal.state
-    chat = next(
-        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
-    )
-    if 1 not in chat.participants:
-        chat.participants.append(1)
+    chat = active_lead_chat_with_admin(state)
     lead_id = chat.crm[CrmType.LEAD]
     # The previous run crashed while this message was on its way.
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
