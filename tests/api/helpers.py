@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth
 from b24desk.api.auth import Auth
 
 T = TypeVar("T")
@@ -63,3 +63,17 @@ def operator_webhook(lp: Any) -> str:
 
 def webhook_user(url: str) -> int:
     return int(url.rstrip("/").split("/")[-2])
+
+
+def oauth_for(lp: Any, *, user_id: int = 1, on_tokens: Any = None) -> OAuthAuth:
+    """An OAuth app authorised by `user_id` on the live demo portal, refreshing there."""
+    issued = lp.portal.issue_tokens(user_id)
+    app = lp.state.oauth_apps[issued.client_id]
+    return OAuthAuth(
+        f"{lp.base_url}/rest/",
+        app.client_id,
+        app.client_secret,
+        OAuthTokens(issued.access_token, issued.refresh_token),
+        token_url=f"{lp.base_url}/oauth/token/",
+        on_tokens=on_tokens,
+    )

@@ -9,7 +9,7 @@ import pytest
 from b24desk.api import OAuthAuth, OAuthTokens, WebhookAuth, errors
 from b24desk.api.auth import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 
-from .helpers import client, run
+from .helpers import client, oauth_for, run
 
 
 @pytest.mark.parametrize(
@@ -83,19 +83,6 @@ def test_oauth_endpoints_must_be_secure():
     auth = OAuthAuth("https://portal.example.com/rest", "id", "secret", tokens)
     assert auth.token_url == DEFAULT_TOKEN_URL
     assert auth.url_for("scope") == "https://portal.example.com/rest/scope"
-
-
-def oauth_for(lp, *, user_id: int = 1, on_tokens=None) -> OAuthAuth:
-    issued = lp.portal.issue_tokens(user_id)
-    app = lp.state.oauth_apps[issued.client_id]
-    return OAuthAuth(
-        f"{lp.base_url}/rest/",
-        app.client_id,
-        app.client_secret,
-        OAuthTokens(issued.access_token, issued.refresh_token),
-        token_url=f"{lp.base_url}/oauth/token/",
-        on_tokens=on_tokens,
-    )
 
 
 def test_oauth_calls_carry_the_access_token(live_portal):

@@ -9,7 +9,7 @@ import pytest
 from b24desk.api import B24Client, OAuthAuth, OAuthTokens, WebhookAuth, errors, redact
 from b24desk.api.auth import normalise_webhook_url
 
-from .helpers import client, run
+from .helpers import client, oauth_for, run
 
 CODE = "q1w2e3r4t5y6u7i8"
 
@@ -93,15 +93,9 @@ def test_logs_exceptions_and_events_never_show_the_webhook_code(live_portal, cap
 
 def test_oauth_tokens_and_client_secret_stay_out_of_logs(live_portal, caplog):
     caplog.set_level(logging.DEBUG)
-    issued = live_portal.portal.issue_tokens(1)
-    app = live_portal.state.oauth_apps[issued.client_id]
-    auth = OAuthAuth(
-        f"{live_portal.base_url}/rest/",
-        app.client_id,
-        app.client_secret,
-        OAuthTokens(issued.access_token, issued.refresh_token),
-        token_url=f"{live_portal.base_url}/oauth/token/",
-    )
+    auth = oauth_for(live_portal)
+    app = next(iter(live_portal.state.oauth_apps.values()))
+    secrets = [auth.tokens.access_token, auth.tokens.refresh_token, app.client_secret]
     live_portal.portal.expire_access_tokens()
 
     async def scenario():
@@ -110,7 +104,6 @@ def test_oauth_tokens_and_client_secret_stay_out_of_logs(live_portal, caplog):
             await c.batch({"me": ("user.current", {})})
 
     run(scenario())
-    secrets = [issued.access_token, issued.refresh_token, app.client_secret]
     secrets += [auth.tokens.access_token, auth.tokens.refresh_token]
     assert auth.refreshes == 1
     assert '"auth": "***"' in caplog.text  # bodies are logged at DEBUG, redacted

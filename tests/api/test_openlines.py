@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from b24desk.api import OAuthAuth, OAuthTokens, openlines
+from b24desk.api import openlines
 from b24desk.api.types import (
     CrmBindings,
     CrmEntityType,
@@ -13,7 +13,15 @@ from b24desk.api.types import (
 )
 from b24desk.portal.state import CrmType
 
-from .helpers import client, lead_chats, lead_of, lead_without_chat, open_lead_chat, run
+from .helpers import (
+    client,
+    lead_chats,
+    lead_of,
+    lead_without_chat,
+    oauth_for,
+    open_lead_chat,
+    run,
+)
 
 LEAD = CrmEntityType.LEAD
 
@@ -164,16 +172,8 @@ def test_dialog(live_portal):
 
 def test_create_lead_returns_the_new_leads_id(live_portal):
     chat = open_lead_chat(live_portal)
-    operator = chat.current_session.operator_id
-    issued = live_portal.portal.issue_tokens(operator)
-    app = live_portal.state.oauth_apps[issued.client_id]
-    auth = OAuthAuth(
-        f"{live_portal.base_url}/rest/",
-        app.client_id,
-        app.client_secret,
-        OAuthTokens(issued.access_token, issued.refresh_token),
-        token_url=f"{live_portal.base_url}/oauth/token/",
-    )
+    # Only the session's operator may create the lead: act as them.
+    auth = oauth_for(live_portal, user_id=chat.current_session.operator_id)
 
     async def scenario():
         async with client(auth) as c:
