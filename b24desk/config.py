@@ -259,8 +259,12 @@ def split_webhook_url(url: str) -> WebhookParts:
 
 def webhook_url(profile: Profile, secrets: SecretStore) -> str:
     """The full webhook URL the API layer calls: base plus the code from the secret store."""
+    return webhook_url_with(profile, secrets.get(profile.name, SecretKind.WEBHOOK_CODE))
+
+
+def webhook_url_with(profile: Profile, code: str | None) -> str:
+    """The full webhook URL from a profile and its code, wherever the code came from."""
     base = profile.webhook_base
-    code = secrets.get(profile.name, SecretKind.WEBHOOK_CODE)
     if not code:
         raise MissingSecretError(
             "No webhook code is stored for profile {name!r}; paste the webhook URL again.",

@@ -8,11 +8,12 @@ from urllib.parse import urlsplit
 
 from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, system, users
 from b24desk.api.types import User
-from b24desk.config import MissingSecretError, Profile, ProfileKind, SecretKind, SecretStore
+from b24desk.config import Profile, ProfileKind, SecretKind, SecretStore, webhook_url_with
 from b24desk.portal import Portal
 from b24desk.portal.inprocess import PortalThread
 
-REQUIRED_SCOPES = frozenset({"crm", "imopenlines", "im", "user"})
+# The scopes b24desk needs, in the order a supervisor is told about missing ones.
+REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
 DEMO_PROFILE = "Demo portal"
 # Never dialled: requests reach the in-process portal through its transport.
 DEMO_BASE_URL = "http://localhost"
@@ -20,15 +21,11 @@ DEMO_BASE_URL = "http://localhost"
 
 @dataclass(frozen=True)
 class Probe:
-    """What "Test connection" learnt: who we are there and which scopes are missing."""
+    """What "Test connection" learnt: who we are there and which scopes were granted."""
 
     user: User
     host: str
     scopes: frozenset[str]
-
-    @property
-    def missing(self) -> frozenset[str]:
-        return REQUIRED_SCOPES - self.scopes
 
 
 async def probe(client: B24Client, host: str) -> Probe:
@@ -48,10 +45,8 @@ def client_for(
 ) -> B24Client:
     """A client for a profile; `secret` looks its secrets up, new OAuth tokens go to `on_tokens`."""
     if profile.kind is ProfileKind.WEBHOOK:
-        code = secret(SecretKind.WEBHOOK_CODE)
-        if not code:
-            raise MissingSecretError(f"No webhook code is stored for “{profile.name}”.")
-        return B24Client(WebhookAuth(profile.webhook_base + code + "/"), options_for(profile))
+        url = webhook_url_with(profile, secret(SecretKind.WEBHOOK_CODE))
+        return B24Client(WebhookAuth(url), options_for(profile))
     tokens = OAuthTokens(
         access_token=secret(SecretKind.ACCESS_TOKEN) or "",
         refresh_token=secret(SecretKind.REFRESH_TOKEN) or "",

@@ -38,6 +38,7 @@ from b24desk.config import (
     SecretKind,
     split_webhook_url,
 )
+from b24desk.desk.connect import REQUIRED_SCOPES
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.errors import user_text
@@ -45,7 +46,6 @@ from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
 
-REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
 DEFAULT_RATE_PLAN = "standard"
 
 
