@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from b24desk.config import Paths, SecretStore, load_settings
     from b24desk.desk.connect import DEMO_PROFILE
+    from b24desk.settings.paths import Paths
+    from b24desk.settings.secrets import SecretStore
+    from b24desk.settings.store import load_settings
     from b24desk.ui import language
     from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow

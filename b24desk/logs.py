@@ -14,7 +14,7 @@ from pathlib import Path
 
 from b24desk import __version__
 from b24desk.api.redact import RedactingFilter, redacting_logger
-from b24desk.config import Paths
+from b24desk.settings.paths import Paths
 
 LOG_FILE = "b24desk.log"
 MAX_BYTES = 1_000_000

@@ -18,10 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from b24desk.config import Paths, SecretKind, SecretStore, load_settings, split_webhook_url
 from b24desk.portal import Portal, PortalConfig
 from b24desk.portal.server import PortalServer
 from b24desk.portal.state import CrmType
+from b24desk.settings.paths import Paths
+from b24desk.settings.profiles import SecretKind, split_webhook_url
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import load_settings
 from b24desk.ui.main_window import MainWindow
 
 

@@ -23,14 +23,10 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from b24desk.config import (
-    Paths,
-    RateLimit,
-    SecretKind,
-    SecretStore,
-    load_settings,
-    split_webhook_url,
-)
+from b24desk.settings.paths import Paths
+from b24desk.settings.profiles import RateLimit, SecretKind, split_webhook_url
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import load_settings
 from b24desk.ui.collector import GuiThreadCollector
 from b24desk.ui.main_window import MainWindow
 

@@ -21,9 +21,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
-from b24desk.config import Paths, SecretStore, load_settings
 from b24desk.desk.connect import DEMO_PROFILE
 from b24desk.portal.state import CrmType
+from b24desk.settings.paths import Paths
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import load_settings
 from b24desk.ui import language
 from b24desk.ui.connection_dialog import ConnectionDialog
 from b24desk.ui.main_window import MainWindow

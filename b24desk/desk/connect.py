@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 
 from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, system, users
 from b24desk.api.types import User
-from b24desk.config import Profile, ProfileKind, SecretKind, SecretStore, webhook_url_with
 from b24desk.portal import Portal
 from b24desk.portal.inprocess import PortalThread
+from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_url_with
+from b24desk.settings.secrets import SecretStore
 
 # The scopes b24desk needs, in the order a supervisor is told about missing ones.
 REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")

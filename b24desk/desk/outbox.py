@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from b24desk.api.types import CrmEntityType, CrmRef
-from b24desk.config import move_aside, write_atomic
+from b24desk.files import set_aside, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class Outbox:
             return
         except (OSError, ValueError) as error:
             log.warning("outbox unreadable (%s); keeping it aside", type(error).__name__)
-            move_aside(self.path)
+            set_aside(self.path)
             return
         for data in raw if isinstance(raw, list) else []:
             try:

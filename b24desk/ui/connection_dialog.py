@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.config import (
+from b24desk.desk.connect import REQUIRED_SCOPES
+from b24desk.settings.errors import ConfigError
+from b24desk.settings.profiles import (
     RATE_PLANS,
-    ConfigError,
     Profile,
     ProfileKind,
     RateLimit,
     SecretKind,
     split_webhook_url,
 )
-from b24desk.desk.connect import REQUIRED_SCOPES
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.errors import user_text

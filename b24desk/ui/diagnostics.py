@@ -22,8 +22,8 @@ from b24desk import __version__
 from b24desk.api import B24Client
 from b24desk.api.events import RequestEvent
 from b24desk.api.redact import redact
-from b24desk.config import RATE_PLANS, Profile
 from b24desk.desk.connect import DEMO_PROFILE, host_of
+from b24desk.settings.profiles import RATE_PLANS, Profile
 
 MAX_REQUESTS = 50
 MAX_ERRORS = 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from b24desk.config import ConfigError
+from b24desk.settings.errors import ConfigError
 
 from .texts import error_text
 

@@ -24,13 +24,6 @@ from b24desk import __version__
 from b24desk.api import B24Client
 from b24desk.api.events import OK, RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
-from b24desk.config import (
-    AppSettings,
-    ConfigError,
-    Paths,
-    SecretStore,
-    save_settings,
-)
 from b24desk.desk.connect import (
     DEMO_PROFILE,
     DemoConnection,
@@ -42,6 +35,10 @@ from b24desk.desk.connect import (
 )
 from b24desk.desk.desk import Desk
 from b24desk.desk.outbox import Outbox
+from b24desk.settings.errors import ConfigError
+from b24desk.settings.paths import Paths
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import AppSettings, save_settings
 
 from .aio import TaskRunner, ask, loop_running
 from .chat_pane import ChatPane

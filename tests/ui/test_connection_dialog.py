@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
-from b24desk.config import FALLBACK_NOTE, RATE_PLANS, ProfileKind, SecretKind
+from b24desk.settings.profiles import RATE_PLANS, ProfileKind, SecretKind
+from b24desk.settings.secrets import FALLBACK_NOTE
 from b24desk.ui.aio import TaskRunner, ask
 from b24desk.ui.connection_dialog import (
     ConnectionDialog,

@@ -8,18 +8,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QP
 
 from b24desk.api import ClientOptions
 from b24desk.api.types import CrmEntityType, CrmRef
-from b24desk.config import (
-    Paths,
-    Profile,
-    ProfileKind,
-    SecretKind,
-    SecretStore,
-    load_settings,
-    split_webhook_url,
-)
 from b24desk.desk import connect
 from b24desk.desk.outbox import Outbox
 from b24desk.portal.state import CrmType
+from b24desk.settings.paths import Paths
+from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, split_webhook_url
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import load_settings
 from b24desk.ui.main_window import MainWindow
 from b24desk.ui.user_picker import UserPicker
 
