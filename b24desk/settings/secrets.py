@@ -110,8 +110,9 @@ class _SecretFile:
 
     def _write(self, secrets: dict[str, str]) -> None:
         data = json.dumps({"version": FILE_VERSION, "secrets": secrets}, indent=2)
-        problem = "Cannot write the secrets file {path}: {reason}"
-        write_config_file(self.path, data.encode(), problem)
+        write_config_file(
+            self.path, data.encode(), "Cannot write the secrets file {path}: {reason}"
+        )
 
 
 class SecretStore:

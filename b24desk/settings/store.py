@@ -125,8 +125,9 @@ def _whole(value: Any) -> int:
     """An int, or one written as decimal text ("7": a hand edit or another tool)."""
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,18}\s*", value):
         return int(value)
-    # bool is an int to isinstance, but `true` is never a valid id or size.
-    if isinstance(value, bool) or not isinstance(value, int):
+    # bool is an int to isinstance, but `true` is never a valid id or size; Bitrix24 ids
+    # fit in 64 bits, and a thousand-digit one would break str() further on.
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**63:
         raise ValueError("not a whole number")
     return value
 

@@ -200,6 +200,16 @@ def test_a_user_id_written_as_text_is_kept(paths: Paths) -> None:
     assert load_settings(paths).profiles["Main"].webhook_base == "https://x.bitrix24.ru/rest/7/"
 
 
+@pytest.mark.parametrize("user_id", ["seven", True, 1.5, None, 10**400, "-3"])
+def test_a_user_id_that_is_not_a_number_sets_the_profile_aside(paths: Paths, user_id) -> None:
+    paths.ensure()
+    text = json.dumps({"profiles": [GOOD, GOOD | {"name": "Odd", "user_id": user_id}]})
+    paths.settings_file.write_text(text, encoding="utf-8")
+    settings = load_settings(paths)
+    assert list(settings.profiles) == ["Main"]
+    assert [(kept.what, kept.name) for kept in settings.set_aside] == [("profile", "Odd")]
+
+
 def test_a_profile_that_cannot_be_read_survives_the_next_save(paths: Paths) -> None:
     odd = {"name": "Sales", "kind": "webhook", "portal_url": "https://x/", "user_id": "seven"}
     write_settings(paths, {"version": 1, "profiles": [GOOD, odd]})

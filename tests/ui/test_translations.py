@@ -98,16 +98,25 @@ def _string_args(tree: ast.AST, callee: set[str]) -> set[str]:
 
 
 def test_every_config_error_message_is_registered():
-    sources = Path(b24desk.settings.__file__).parent.glob("*.py")
-    tree = ast.Module(
-        body=[ast.parse(path.read_text(encoding="utf-8")) for path in sources], type_ignores=[]
-    )
-    raised = _string_args(tree, {"ConfigError", "MissingSecretError"})
-    raised |= set(profiles._URL_PROBLEMS.values())
+    sources = sorted(Path(b24desk.settings.__file__).parent.glob("*.py"))
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sources]
+    raised = set(profiles._URL_PROBLEMS.values())
+    for tree in trees:
+        raised |= _string_args(tree, {"ConfigError", "MissingSecretError"})
+        # write_config_file(path, data, template) raises ConfigError(template) on failure.
+        raised |= {
+            node.args[-1].value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) == "write_config_file"
+            and isinstance(node.args[-1], ast.Constant)
+        }
     assert len(raised) > 10
+    assert "Cannot save settings to {path}: {reason}" in raised
     # A raise with an f-string could never be translated: templates and fields only.
     formatted = [
         node
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", None) in {"ConfigError", "MissingSecretError"}
