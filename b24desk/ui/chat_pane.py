@@ -96,6 +96,7 @@ class ChatPane(QWidget):
         self.join_button.clicked.connect(lambda *_: self._spawn(self._join()))
 
         self.history = HistoryView()
+        self.history.link_notice.connect(self.status_message)
         self.unsent = QLabel()
         self.unsent.setObjectName("unsentBanner")
         self.unsent.setWordWrap(True)
