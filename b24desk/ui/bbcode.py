@@ -31,8 +31,8 @@ _SIMPLE = {"b": "b", "i": "i", "u": "u", "s": "s"}
 _PLAIN_MAILTO = re.compile(r"mailto:[^\s?&#%/\\,;:<>\"'()\[\]@]+@[^\s?&#%/\\,;:<>\"'()\[\]@]+")
 # What a reader takes for an address: a scheme, or a dotted host name, or an e-mail address.
 _LOOKS_LIKE_URL = re.compile(
-    r"^\s*(?:(?P<scheme>[a-z][a-z0-9+.-]*):(?://)?)?(?:[^\s@/]+@)?"
-    r"(?P<host>(?:[\w-]+\.)+[a-z][\w-]*)\.?(?:[:/?#]\S*)?\s*$",
+    r"^\s*(?:(?P<scheme>[a-z][a-z0-9+.-]*):(?://)?)?(?P<user>[^\s@/:]+@)?"
+    r"(?P<host>(?:[\w-]+\.)+[^\W\d_][\w-]*)\.?(?:[:/?#]\S*)?\s*$",
     re.IGNORECASE,
 )
 
@@ -69,8 +69,13 @@ def misleading(label: str, target: str) -> bool:
         return False
     host = found.group("host").lower().removeprefix("www.")
     scheme = (found.group("scheme") or "").lower()
-    if scheme and scheme != urlsplit(target.strip()).scheme.lower():
+    target = target.strip()
+    if scheme and scheme != urlsplit(target).scheme.lower():
         return True  # "https://bank.example" that opens mailto:, or the other way round
+    if found.group("user") and target.lower().startswith("mailto:"):
+        # An address as the label of a mail link: the whole address must be the target's.
+        address = label.strip().lower().removeprefix("mailto:")
+        return address != target[len("mailto:") :].lower()
     return host != _host(target)
 
 

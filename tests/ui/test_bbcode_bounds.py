@@ -81,6 +81,8 @@ def test_every_link_shows_its_target_on_hover(qapp):
         ("www.bank.example/login", "https://evil.example/"),
         ("bank.example", "https://evil.example/"),
         ("support@bank.example", "mailto:thief@evil.example"),
+        ("support@bank.example", "mailto:thief@bank.example"),
+        ("сбербанк.рф", "https://evil.example/"),
         ("https://bank.example", "mailto:x@bank.example"),
     ],
 )
@@ -96,6 +98,9 @@ def test_a_label_naming_another_address_is_misleading(label, target):
         ("www.example.com", "https://example.com/"),
         ("Example.COM", "http://example.com"),
         ("anna@example.com", "mailto:anna@example.com"),
+        ("mailto:Anna@Example.com", "mailto:anna@example.com"),
+        ("версия 1.2", "https://example.com/"),
+        ("Привет. Как дела?", "https://example.com/"),
         ("нажмите здесь", "mailto:x@y.example"),
     ],
 )
