@@ -131,6 +131,7 @@ class HistoryView(QTextBrowser):
         self._render_chunk()
 
     def show_placeholder(self, text: str) -> None:
+        self._timer.stop()
         self._queue.clear()
         self._held = None
         hint = color(Tone.HINT)
