@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -84,6 +85,18 @@ def start_portal(leads: int) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("the portal did not start")
 
 
+def bench_window(webhook: str) -> MainWindow:
+    """The window with one profile, "bench", for `webhook`; settings live in $B24DESK_HOME."""
+    paths = Paths.default().ensure()
+    settings, secrets = load_settings(paths), SecretStore(paths)
+    parts = split_webhook_url(webhook)
+    # The portal runs unlimited here; so does the client, or paging would wait on
+    # the 2 req/s bucket and the benchmark would measure the rate limit instead.
+    settings.add_profile(parts.to_profile("bench", RateLimit(1000.0, 1000)))
+    secrets.set("bench", SecretKind.WEBHOOK_CODE, parts.code)
+    return MainWindow(settings, paths, secrets)
+
+
 async def page_everything(window: MainWindow, meter: StallMeter, leads: int) -> float:
     model = window.browser.model
     started = time.perf_counter()
@@ -117,11 +130,9 @@ async def open_panes(window: MainWindow, meter: StallMeter, count: int) -> float
     return stall
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--leads", type=int, default=100_000)
-    args = parser.parse_args()
-    portal, webhook = start_portal(args.leads)
+def run_bench(leads: int, scenario: Callable[[MainWindow, StallMeter], Awaitable[None]]) -> None:
+    """Run `scenario` with a shown window on the qasync loop, the portal in its own process."""
+    portal, webhook = start_portal(leads)
     app = QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -129,36 +140,41 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as home:
             os.environ["B24DESK_HOME"] = home
-            paths = Paths.default().ensure()
-            settings, secrets = load_settings(paths), SecretStore(paths)
-            parts = split_webhook_url(webhook)
-            # The portal runs unlimited here; so does the client, or paging would wait on
-            # the 2 req/s bucket and the benchmark would measure the rate limit instead.
-            settings.add_profile(parts.to_profile("bench", RateLimit(1000.0, 1000)))
-            secrets.set("bench", SecretKind.WEBHOOK_CODE, parts.code)
-            window = MainWindow(settings, paths, secrets)
+            window = bench_window(webhook)
+            window.resize(1280, 800)
             window.show()
             meter = StallMeter()
 
-            async def scenario() -> None:
-                await asyncio.sleep(0.2)
-                bare = rss_mb()
-                await window.connect_to("bench")
-                await page_everything(window, meter, args.leads)
-                loaded = rss_mb()
-                print(
-                    f"memory: bare window {bare:.0f} MB, with {args.leads} rows {loaded:.0f} MB, "
-                    f"+{loaded - bare:.0f} MB (target < 150 MB)"
-                )
-                window.browser.search.setText("")
-                await open_panes(window, meter, 20)
+            async def run() -> None:
+                await scenario(window, meter)
                 await window.aclose()
 
             with loop:
-                loop.run_until_complete(scenario())
+                loop.run_until_complete(run())
     finally:
         portal.terminate()
         portal.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--leads", type=int, default=100_000)
+    args = parser.parse_args()
+
+    async def scenario(window: MainWindow, meter: StallMeter) -> None:
+        await asyncio.sleep(0.2)
+        bare = rss_mb()
+        await window.connect_to("bench")
+        await page_everything(window, meter, args.leads)
+        loaded = rss_mb()
+        print(
+            f"memory: bare window {bare:.0f} MB, with {args.leads} rows {loaded:.0f} MB, "
+            f"+{loaded - bare:.0f} MB (target < 150 MB)"
+        )
+        window.browser.search.setText("")
+        await open_panes(window, meter, 20)
+
+    run_bench(args.leads, scenario)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from .aio import TaskRunner, ask
 from .errors import user_text
 from .history_view import HistoryView
 from .icons import connector_icon
+from .plaintext import plain, visible
 from .style import Tone, notice_style, text_style
 from .user_picker import pick_user
 
@@ -95,6 +96,7 @@ class ChatPane(QWidget):
         self.join_button.clicked.connect(lambda *_: self._spawn(self._join()))
 
         self.history = HistoryView()
+        self.history.link_notice.connect(self.status_message)
         self.unsent = QLabel()
         self.unsent.setObjectName("unsentBanner")
         self.unsent.setWordWrap(True)
@@ -122,6 +124,7 @@ class ChatPane(QWidget):
         self.lead_reason.setObjectName("leadReason")
         self.lead_reason.setStyleSheet("color: palette(mid);")
         self.lead_reason.setWordWrap(True)
+        plain(self.header, self.busy, self.error, self.unsent, self.lead_reason)
 
         chats_box = QVBoxLayout()
         chats_box.addWidget(QLabel(self.tr("Chats")))
@@ -237,7 +240,7 @@ class ChatPane(QWidget):
         self._entity = entity
         self.pane = None
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
-        self.header.setText(f"{kind} #{entity.id}: {entity.display_name}")
+        self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
         self.chat_list.clear()
         self.participant_list.clear()
         self.history.show_placeholder(self.tr("Loading the chats…"))
@@ -290,7 +293,7 @@ class ChatPane(QWidget):
         ids = [c.id for c in pane.chats]
         listed = list(pane.chats)
         for chat in listed:
-            text = f"{chat.connector_title} · #{chat.id}"
+            text = f"{visible(chat.connector_title)} · #{chat.id}"
             if chat.id == pane.last_chat_id:
                 text += "  " + self.tr("(last)")
             item = QListWidgetItem(connector_icon(chat.connector_id), text)
@@ -312,7 +315,7 @@ class ChatPane(QWidget):
     def _fill_participants(self, people: tuple[User, ...], operator_id: int | None) -> None:
         self.participant_list.clear()
         for user in people:
-            text = user.full_name
+            text = visible(user.full_name)
             if self.pane is not None and user.id == self.pane.me.id:
                 text += " " + self.tr("(you)")
             if user.id == operator_id:
@@ -342,7 +345,8 @@ class ChatPane(QWidget):
         if user is None:
             return
         # Optimistic: the user shows at once, marked as pending, and goes if the portal says no.
-        pending = QListWidgetItem(f"{user.full_name} — " + self.tr("adding…"))
+        name = visible(user.full_name)
+        pending = QListWidgetItem(f"{name} — " + self.tr("adding…"))
         self.participant_list.addItem(pending)
         try:
             await self._desk.add_participant(pane, user.id)
@@ -350,7 +354,7 @@ class ChatPane(QWidget):
             self.participant_list.takeItem(self.participant_list.row(pending))
             self.show_error(error)
             return
-        self.status_message.emit(self.tr("{0} was added to the chat.").format(user.full_name))
+        self.status_message.emit(self.tr("{0} was added to the chat.").format(name))
         self.reload()
 
     async def _remove_participant(self) -> None:
@@ -362,7 +366,7 @@ class ChatPane(QWidget):
         pane = self.pane
         user_id = int(item.data(Qt.ItemDataRole.UserRole))
         user = next((u for u in pane.participants if u.id == user_id), None)
-        name = user.full_name if user else f"#{user_id}"
+        name = visible(user.full_name) if user else f"#{user_id}"
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Remove participant"),
@@ -371,6 +375,7 @@ class ChatPane(QWidget):
             self,
         )
         box.setObjectName("confirmRemove")
+        plain(box)  # the name is the customer's: a link in it would open (STACK-NOTES 15)
         if await ask(box) != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -439,6 +444,7 @@ class ChatPane(QWidget):
             self,
         )
         box.setObjectName("confirmJoin")
+        plain(box)
         if await ask(box) != QMessageBox.StandardButton.Yes or not await self._join():
             return False
         assert self._desk is not None and self.pane is not None
@@ -477,6 +483,7 @@ class ChatPane(QWidget):
             self,
         )
         box.setObjectName("confirmResend")
+        plain(box)
         if await ask(box) == QMessageBox.StandardButton.Yes:
             try:
                 await self._desk.resend(item)
@@ -500,7 +507,7 @@ class ChatPane(QWidget):
         items = self._unsent_here()
         if items:
             self.unsent.setText(
-                self.tr("Not confirmed by Bitrix24: “{0}”").format(items[0].text[:80])
+                self.tr("Not confirmed by Bitrix24: “{0}”").format(visible(items[0].text[:80]))
             )
         self.unsent.setVisible(bool(items))
         self.check_unsent.setVisible(bool(items))
@@ -533,6 +540,7 @@ class ChatPane(QWidget):
             self,
         )
         box.setObjectName("leadCreated")
+        plain(box)
         self.reload()
         if await ask(box) == QMessageBox.StandardButton.Open:
             self.open_entity_requested.emit(CrmRef(CrmEntityType.LEAD, lead_id))

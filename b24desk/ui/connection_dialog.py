@@ -42,6 +42,7 @@ from b24desk.settings.profiles import (
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.errors import user_text
+from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
@@ -242,6 +243,7 @@ class ConnectionDialog(QDialog):
         label = QLabel(self)
         label.setObjectName(name)
         label.setWordWrap(True)
+        plain(label)  # it shows our name as the portal spells it
         label.setVisible(False)
         return label
 
@@ -418,7 +420,7 @@ class ConnectionDialog(QDialog):
             self._finish_test(*self._describe(report))
 
     def _describe(self, report: ConnectionReport) -> tuple[str, str]:
-        who = report.user_full_name or self.tr("an unnamed user")
+        who = visible(report.user_full_name) or self.tr("an unnamed user")
         portal = self.tr("Portal: {host}").format(host=report.portal_host)
         if not report.missing_scopes:
             text = self.tr("Connected as {name} — all scopes present").format(name=who)

@@ -24,6 +24,7 @@ from . import texts
 from .aio import TaskRunner
 from .entity_model import EntityTableModel
 from .errors import user_text
+from .plaintext import plain
 
 SEARCH_DEBOUNCE_MS = 300
 # ID, title/name, status, responsible, phone/e-mail, modified: the title gets the room.
@@ -79,6 +80,7 @@ class EntityBrowser(QWidget):
         self.status = QLabel()
         self.status.setObjectName("browserStatus")
         self.status.setWordWrap(True)
+        plain(self.status)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

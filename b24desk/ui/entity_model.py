@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.ui.aio import TaskRunner, loop_running
+from b24desk.ui.plaintext import tooltip, visible
 
 log = logging.getLogger(__name__)
 
@@ -330,11 +331,11 @@ class EntityTableModel(QAbstractTableModel):
         entity = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entity, column)
+            return visible(self._display(entity, column))
         if role == ENTITY_ROLE:
             return entity
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.CONTACT:
-            return "\n".join((*entity.phones, *entity.emails)) or None
+            return tooltip("\n".join((*entity.phones, *entity.emails))) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -46,6 +46,7 @@ from .connection_dialog import ConnectionDialog, ConnectionReport, ConnectionReq
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
 from .entity_browser import EntityBrowser
 from .errors import user_text
+from .plaintext import plain, visible
 from .style import Tone, text_style
 
 LOG_ROWS = 500
@@ -76,7 +77,7 @@ class RequestLog(QTableWidget):
             event.outcome + (f" (+{event.retries})" if event.retries else ""),
         )
         for column, value in enumerate(values):
-            self.setItem(0, column, QTableWidgetItem(value))
+            self.setItem(0, column, QTableWidgetItem(visible(value)))
         if self.rowCount() > LOG_ROWS:
             self.removeRow(self.rowCount() - 1)
 
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self.last_error_label = QLabel()
         self.last_error_label.setObjectName("lastErrorStatus")
         self.last_error_label.setStyleSheet(text_style(Tone.ERROR))
+        plain(self.connection_label, self.in_flight_label, self.headroom_label)
+        plain(self.last_error_label)
         bar.addWidget(self.connection_label)
         bar.addWidget(self.last_error_label, 1)
         bar.addPermanentWidget(self.in_flight_label)
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About b24desk"))
+        plain(box)
         box.setText(
             self.tr("b24desk {0}\nA desk for Bitrix24 contact-centre supervisors.").format(
                 __version__
@@ -276,7 +280,7 @@ class MainWindow(QMainWindow):
         )
         self._unsubscribe = client.subscribe(self._on_request)
         host = self.tr("demo portal") if self._demo else urlsplit(self.portal_root).hostname
-        self.connection_label.setText(f"{host} · {self.desk.me.full_name}")
+        self.connection_label.setText(f"{host} · {visible(self.desk.me.full_name)}")
         self.setWindowTitle(f"b24desk — {name}")
         self.pane.set_desk(self.desk)
         self.browser.start()
@@ -346,7 +350,7 @@ class MainWindow(QMainWindow):
         if self._client is not None:
             self.in_flight_label.setText(self.tr("{0} in flight").format(self._client.in_flight))
         if event.outcome != OK:
-            self.last_error_label.setText(f"{event.method}: {event.outcome}")
+            self.last_error_label.setText(visible(f"{event.method}: {event.outcome}"))
 
     def _show_headroom(self) -> None:
         if self._client is None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from b24desk.api.types import User
 from b24desk.ui.aio import TaskRunner, ask
 from b24desk.ui.errors import user_text
+from b24desk.ui.plaintext import plain, tooltip, visible
 from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class UserPicker(QDialog):
         self._status = QLabel(self)
         self._status.setObjectName("userPickerStatus")
         self._status.setWordWrap(True)
+        plain(self._status)
 
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -177,10 +179,10 @@ class UserPicker(QDialog):
             notes.append(self.tr("already in the chat"))
         if notes:
             text += f" ({', '.join(notes)})"
-        item = QListWidgetItem(text)
+        item = QListWidgetItem(visible(text))
         item.setData(USER_ROLE, user)
         if user.email:
-            item.setToolTip(user.email)
+            item.setToolTip(tooltip(user.email))
         if notes:
             # Bitrix24 refuses inactive users and existing participants, so they cannot be picked.
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)

@@ -364,6 +364,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show all ({0} more characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,6 +381,10 @@
     </message>
     <message>
         <source>File #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” goes to {1}. Click it again to open it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

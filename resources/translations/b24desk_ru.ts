@@ -364,6 +364,10 @@
         <translation>В этом чате пока нет сообщений.</translation>
     </message>
     <message>
+        <source>Show all ({0} more characters)</source>
+        <translation>Показать всё (ещё символов: {0})</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Система</translation>
     </message>
@@ -378,6 +382,10 @@
     <message>
         <source>File #{id}</source>
         <translation>Файл №{id}</translation>
+    </message>
+    <message>
+        <source>“{0}” goes to {1}. Click it again to open it.</source>
+        <translation>«{0}» ведёт на {1}. Нажмите ещё раз, чтобы открыть.</translation>
     </message>
 </context>
 <context>
