@@ -1,0 +1,66 @@
+"""Pinned digests of seeded portals: refactoring or speeding up the seed changes no data."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import Any
+
+import pytest
+
+from b24desk.portal.seed import build_state
+from b24desk.portal.state import CrmType, PortalState
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_plain(v) for v in value)
+    return value
+
+
+def digest(state: PortalState) -> str:
+    """SHA-256 over everything a client can see of the seeded state, in a stable form."""
+    hasher = hashlib.sha256()
+    parts: dict[str, Any] = {
+        "departments": state.departments,
+        "users": state.users,
+        "webhooks": state.webhooks,
+        "oauth_apps": state.oauth_apps,
+        "connectors": state.connectors,
+        "lines": state.lines,
+        "chats": state.chats,
+        "files": state.files,
+    }
+    for name, part in parts.items():
+        hasher.update(name.encode())
+        hasher.update(json.dumps(_plain(part), ensure_ascii=False, sort_keys=True).encode())
+    for crm_type in CrmType:
+        hasher.update(crm_type.value.encode())
+        for row in state.crm[crm_type].rows:
+            hasher.update(json.dumps(_plain(row), ensure_ascii=False, sort_keys=True).encode())
+    return hasher.hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ({}, "bd1b58f4c36d644a9f6aea85a753d848ff1e8688b66ee804e9aa543cec75ac57"),
+        (
+            {"seed": 7, "leads": 3000, "deals": 700, "contacts": 900, "companies": 130},
+            "8309ae19217364303a12a2da1ac36f62779cd217a5b77ef1389583aac0abcc00",
+        ),
+        (
+            {"seed": 1, "leads": 0, "deals": 0, "contacts": 0, "companies": 0},
+            "66c9b9871e7e329be9bed5e9939569b33542ad828757a872bb5a506dc794fe60",
+        ),
+    ],
+)
+def test_seeded_portal_matches_its_pinned_digest(arguments: dict[str, int], expected: str) -> None:
+    assert digest(build_state(**arguments)) == expected
