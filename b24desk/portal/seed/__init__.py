@@ -1,0 +1,35 @@
+"""Deterministic demo data for the portal: staff, credentials, CRM rows, open lines and chats.
+
+The same arguments always give the same state; `build_state(leads=100_000)` takes seconds.
+"""
+
+from __future__ import annotations
+
+from ..state import PortalState
+from .chats import ChatSeeder
+from .corpus import NOW
+from .dialogues import HOSTILE_TEXTS
+
+__all__ = ["HOSTILE_TEXTS", "NOW", "build_state"]
+
+
+def build_state(
+    seed: int = 42,
+    leads: int = 300,
+    deals: int = 120,
+    contacts: int = 200,
+    companies: int = 60,
+    base_url: str = "http://127.0.0.1",
+) -> PortalState:
+    """A portal full of demo data; the same arguments always give the same state."""
+    seeder = ChatSeeder(seed, base_url)
+    seeder.add_credentials()
+    seeder.add_staff()
+    seeder.add_companies(companies)
+    seeder.add_contacts(contacts)
+    seeder.add_leads(leads)
+    seeder.add_deals(deals)
+    seeder.add_open_lines()
+    seeder.add_chats()
+    seeder.add_group_chat()
+    return seeder.state
