@@ -109,22 +109,28 @@ def random_email(rand: Rand, person: Person, domain: str = "") -> str:
 
 
 def random_person(rand: Rand) -> Person:
+    # pick() written out: this runs once per CRM row.
     if rand() < 0.12:
-        name, name_latin = pick(rand, EN_FIRST)
-        last, last_latin = pick(rand, EN_LAST)
+        name, name_latin = EN_FIRST[int(rand() * len(EN_FIRST))]
+        last, last_latin = EN_LAST[int(rand() * len(EN_LAST))]
         return Person(name, "", last, name_latin, last_latin, True)
     if rand() < 0.5:
         firsts, lasts, patronymics = MALE_FIRST, MALE_LAST, MALE_PATRONYMICS
     else:
         firsts, lasts, patronymics = FEMALE_FIRST, FEMALE_LAST, FEMALE_PATRONYMICS
-    name, name_latin = pick(rand, firsts)
-    last, last_latin = pick(rand, lasts)
-    second = pick(rand, patronymics) if rand() < 0.5 else ""
+    name, name_latin = firsts[int(rand() * len(firsts))]
+    last, last_latin = lasts[int(rand() * len(lasts))]
+    second = patronymics[int(rand() * len(patronymics))] if rand() < 0.5 else ""
     return Person(name, second, last, name_latin, last_latin, False)
 
 
 def random_amount(rand: Rand) -> str:
     return f"{(int(rand() * 300) + 1) * 500 * (10 if rand() < 0.1 else 1)}.00"
+
+
+def amount_strings() -> list[tuple[str, str]]:
+    """What random_amount can return, indexed by its two draws: [first draw][second < 0.1]."""
+    return [(f"{n * 500}.00", f"{n * 5000}.00") for n in range(1, 301)]
 
 
 def joined_text(user: User) -> str:
