@@ -14,12 +14,22 @@ import random
 import secrets
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from . import errors
+from .asgi import (
+    Receive,
+    Scope,
+    Send,
+    lifespan,
+    parse_params,
+    read_body,
+    send_bytes,
+    send_fault_before,
+    send_json,
+)
 from .batch import run_batch
 from .config import PortalConfig
 from .cost import Work
@@ -27,15 +37,8 @@ from .errors import RestError
 from .faults import AFTER, BEFORE, FaultPlan
 from .limits import Limits
 from .methods import BATCH_SCOPE, METHODS, Call, ListResult
-from .params import parse_multipart, parse_query
 from .seed import build_state
 from .state import OAuthToken, PortalState, User
-
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
-
-MAX_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -113,18 +116,18 @@ class Portal:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await lifespan(receive, send)
             return
         if scope["type"] != "http":
             return
-        body = await _read_body(receive)
+        body = await read_body(receive)
         path: str = scope["path"]
         if path.rstrip("/") == "/oauth/token":
             await self._oauth_token(scope, body, send)
         elif path.startswith("/rest/"):
             await self._rest(scope, body, send)
         else:
-            await _send(send, 404, b"Not found", "text/plain")
+            await send_bytes(send, 404, b"Not found", "text/plain")
 
     async def _rest(self, scope: Scope, body: bytes, send: Send) -> None:
         started = time.time()
@@ -133,7 +136,7 @@ class Portal:
         if method.endswith(".json"):
             method = method[: -len(".json")]
         try:
-            params = _parse_params(scope, body)
+            params = parse_params(scope, body)
         except ValueError:
             params = None
         await self._delay()
@@ -146,26 +149,30 @@ class Portal:
             fault = self.faults.pick(method)
             if fault in BEFORE:
                 self._log(method, 500 if fault == "500" else 502 if fault == "502" else 200, fault)
-                await _send_fault_before(send, fault)
+                await send_fault_before(send, fault)
                 return
             result, extra = await self._execute_top(caller, method, params, started)
         except RestError as error:
             self._log(method, error.status, error.code)
-            await _send_json(send, error.status, error.body())
+            await send_json(send, error.status, error.body())
             return
         envelope = {"result": result, **extra}
         self._log(method, 200, None)
         if fault in AFTER:
             await self._send_fault_after(send, fault, envelope)
             return
-        await _send_json(send, 200, envelope)
+        await send_json(send, 200, envelope)
 
     async def _execute_top(
         self, caller: Caller, method: str, params: dict[str, Any], started: float
     ) -> tuple[Any, dict[str, Any]]:
         if method == "batch":
             # The outer batch does not count towards operating time; its commands do.
-            result, seconds = run_batch(self, caller, params)
+            def run(name: str, command_params: dict[str, Any]) -> tuple[Any, float]:
+                invoked = self.invoke(caller, name, command_params)
+                return invoked.outcome, invoked.seconds
+
+            result, seconds = run_batch(run, self.time_block, params)
             await self._spend(seconds)
             return result, {"time": self.time_block(started, seconds)}
         invoked = self.invoke(caller, method, params)
@@ -269,7 +276,7 @@ class Portal:
     async def _send_fault_after(self, send: Send, fault: str, envelope: dict[str, Any]) -> None:
         payload = json.dumps(envelope, ensure_ascii=False).encode()
         if fault == "truncated":
-            await _send(send, 200, payload[: max(1, len(payload) // 2)], "application/json")
+            await send_bytes(send, 200, payload[: max(1, len(payload) // 2)], "application/json")
         elif fault == "drop":
             await send(
                 {
@@ -284,15 +291,15 @@ class Portal:
             # Returning without the body makes the server close the connection mid-answer.
         else:  # hang
             await asyncio.sleep(self.config.hang_seconds)
-            await _send_json(send, 200, envelope)
+            await send_json(send, 200, envelope)
 
     async def _oauth_token(self, scope: Scope, body: bytes, send: Send) -> None:
         try:
-            params = _parse_params(scope, body)
+            params = parse_params(scope, body)
         except ValueError:
             params = {}
         status, answer = self._refresh(params)
-        await _send_json(send, status, answer)
+        await send_json(send, status, answer)
 
     def _refresh(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if params.get("grant_type") != "refresh_token":
@@ -319,90 +326,3 @@ class Portal:
             "user_id": new.user_id,
             "refresh_token": new.refresh_token,
         }
-
-
-def _parse_params(scope: Scope, body: bytes) -> dict[str, Any]:
-    """Query string, then the body (JSON, form or multipart) on top of it."""
-    params = parse_query(scope.get("query_string", b"").decode("latin-1"))
-    if not body:
-        return params
-    content_type = ""
-    for name, value in scope.get("headers", []):
-        if name == b"content-type":
-            content_type = value.decode("latin-1")
-    kind = content_type.split(";")[0].strip().lower()
-    if kind == "application/json" or (not kind and body.lstrip()[:1] in (b"{", b"[")):
-        try:
-            decoded = json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError("bad JSON") from exc
-        if isinstance(decoded, dict):
-            params.update(decoded)
-        return params
-    if kind == "multipart/form-data":
-        params.update(parse_multipart(body, content_type))
-        return params
-    params.update(parse_query(body.decode("utf-8", errors="replace")))
-    return params
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body"):
-            break
-    return b"".join(chunks)
-
-
-async def _send(send: Send, status: int, payload: bytes, content_type: str) -> None:
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", content_type.encode()),
-                (b"content-length", str(len(payload)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": payload})
-
-
-async def _send_json(send: Send, status: int, data: Any) -> None:
-    payload = json.dumps(data, ensure_ascii=False).encode()
-    await _send(send, status, payload, "application/json; charset=utf-8")
-
-
-_BAD_GATEWAY = (
-    b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-    b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
-    b"</body>\r\n</html>\r\n"
-)
-_MAINTENANCE = (
-    b"<!DOCTYPE html><html><head><title>Bitrix24</title></head><body>"
-    b"<h1>The portal is being updated</h1><p>Please try again in a few minutes.</p>"
-    b"</body></html>"
-)
-
-
-async def _send_fault_before(send: Send, fault: str) -> None:
-    if fault == "500":
-        await _send_json(send, 500, errors.INTERNAL.body())
-    elif fault == "502":
-        await _send(send, 502, _BAD_GATEWAY, "text/html")
-    else:
-        await _send(send, 200, _MAINTENANCE, "text/html; charset=utf-8")
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from . import errors
 from .errors import RestError
 from .methods import ListResult
 from .params import parse_query
 
-if TYPE_CHECKING:
-    from .app import Caller, Portal
+# The portal hands in how to run one command (method, params -> outcome, seconds spent) and
+# how to write a `time` block (start, processing seconds), so batch needs nothing else of it.
+Invoke = Callable[[str, dict[str, Any]], tuple[Any, float]]
+TimeBlock = Callable[[float, float], dict[str, Any]]
 
 MAX_COMMANDS = 50
 _REFERENCE = re.compile(r"\$(result|next|total|time|error)([^\s]*)", re.IGNORECASE)
@@ -78,7 +81,7 @@ def _halts(value: Any) -> bool:
 
 
 def run_batch(
-    portal: Portal, caller: Caller, params: dict[str, Any]
+    invoke: Invoke, time_block: TimeBlock, params: dict[str, Any]
 ) -> tuple[dict[str, Any], float]:
     """Run the commands one after another; return the result parts and the seconds spent."""
     produced: dict[str, dict[str, Any]] = {
@@ -97,14 +100,13 @@ def run_batch(
         try:
             if index >= MAX_COMMANDS:
                 raise errors.BATCH_LENGTH
-            invoked = portal.invoke(caller, method, _substitute(parse_query(query), produced))
+            outcome, seconds = invoke(method, _substitute(parse_query(query), produced))
         except RestError as error:
             produced["error"][name] = error.body()
             if halt:
                 break
             continue
-        spent += invoked.seconds
-        outcome = invoked.outcome
+        spent += seconds
         if isinstance(outcome, ListResult):
             produced["result"][name] = outcome.rows
             if outcome.total is not None:
@@ -113,7 +115,7 @@ def run_batch(
                 produced["next"][name] = outcome.next
         else:
             produced["result"][name] = outcome
-        produced["time"][name] = portal.time_block(started, invoked.seconds)
+        produced["time"][name] = time_block(started, seconds)
     result = {
         "result": _php_array(produced["result"]),
         "result_error": _php_array(produced["error"]),

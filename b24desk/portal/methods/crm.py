@@ -14,7 +14,7 @@ from ..params import upper_keys
 from ..query import Predicate, build_filter, matching, parse_order, sort_key
 from ..schema import FIELDS, MULTI_FIELDS, FieldType
 from ..state import Access, CrmType, EntityTable
-from . import PAGE_SIZE, Call, ListResult, method, page, parse_start
+from .registry import PAGE_SIZE, Call, ListResult, method, page, parse_start
 
 ACCESS_DENIED = "Access denied."
 

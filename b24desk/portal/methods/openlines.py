@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import RestError, argument_error, invalid_type_error
 from ..schema import FIELDS, FieldType
 from ..state import Chat, CrmType, PortalState, User
-from . import Call, method
+from .registry import Call, method
 
 _TZ = timezone(timedelta(hours=3))
 

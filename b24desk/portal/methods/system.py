@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from ..schema import ALL_SCOPES
-from . import BATCH_SCOPE, Call, method
+from .registry import BATCH_SCOPE, Call, method
 
 
 @method("scope", BATCH_SCOPE)

@@ -8,7 +8,7 @@ from ..params import upper_keys
 from ..query import build_filter, matching, parse_order, sort_key
 from ..schema import USER_FIELDS
 from ..state import PortalState, User
-from . import PAGE_SIZE, Call, ListResult, method, page, parse_start
+from .registry import PAGE_SIZE, Call, ListResult, method, page, parse_start
 
 _CONTACT_FIELDS = ("EMAIL", "PERSONAL_MOBILE", "WORK_PHONE")
 _SEARCH_FIELDS = ("NAME", "LAST_NAME", "WORK_POSITION", "UF_DEPARTMENT_NAME", "USER_TYPE")
