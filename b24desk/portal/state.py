@@ -156,6 +156,12 @@ class FileInfo:
     height: int = 0
 
 
+# The system messages that open and close a session: the history gives them the `params`
+# (CSS class, vote data) a real portal gives its own.
+SESSION_STARTED_TEXT = "Диалог начат"
+SESSION_FINISHED_TEXT = "Сессия завершена"
+
+
 @dataclass
 class Message:
     id: int

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..schema import CONNECTOR_TITLES
-from ..state import Chat, Connector, CrmType, FileInfo, OpenLine, User
+from ..state import (
+    SESSION_FINISHED_TEXT,
+    SESSION_STARTED_TEXT,
+    Chat,
+    Connector,
+    CrmType,
+    FileInfo,
+    OpenLine,
+    User,
+)
 from .corpus import (
     ADMIN_ID,
     BOT_ID,
@@ -289,7 +298,7 @@ class ChatSeeder(CrmSeeder):
             "order": f"{int(rand() * 90_000) + 10_000}",
             "portal": self.base_url,
         }
-        lines: list[DialogueLine] = [(0, "Диалог начат", "")]
+        lines: list[DialogueLine] = [(0, SESSION_STARTED_TEXT, "")]
         for index, entry in enumerate(script[:count]):
             text, kind = (entry, "") if isinstance(entry, str) else entry
             author = operator_id if index % 2 else customer_id
@@ -305,7 +314,7 @@ class ChatSeeder(CrmSeeder):
                 (helper, pick(rand, HELPER_LINES), ""),
             ]
         if closed:
-            lines.append((0, "Сессия завершена", ""))
+            lines.append((0, SESSION_FINISHED_TEXT, ""))
         return lines
 
     def _post(self, chat: Chat, lines: list[DialogueLine], moment: datetime) -> datetime:
