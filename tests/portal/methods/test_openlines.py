@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import httpx
-import pytest
-
 from b24desk.portal.state import CrmType
 
-
-def call(url: str, method: str, **params) -> httpx.Response:
-    return httpx.post(url + method, json=params, timeout=10)
-
-
-def ok(url: str, method: str, **params):
-    response = call(url, method, **params)
-    assert response.status_code == 200, response.text
-    return response.json()["result"]
-
-
-def error(url: str, method: str, **params) -> tuple[int, str]:
-    response = call(url, method, **params)
-    body = response.json()
-    assert "result" not in body, body
-    return response.status_code, body["error"]
+from .rest import error, ok
 
 
 def bound_lead_chats(state):
@@ -260,52 +242,6 @@ def test_lead_create_errors(live_portal):
     assert error(hook, "imopenlines.crm.lead.create") == (400, "CHAT_ID")
 
 
-def test_history_shape_and_php_empty_arrays(live_portal):
-    state = live_portal.state
-    chat = next(c for c in state.chats.values() if c.is_lines and len(c.sessions) > 1)
-    history = ok(live_portal.webhook, "imopenlines.session.history.get", CHAT_ID=chat.id)
-    assert history["chatId"] == chat.id and history["sessionId"] == chat.current_session.id
-    for message_id, message in history["message"].items():
-        assert message["id"] == message_id and isinstance(message["senderid"], str)
-    assert history["chat"][str(chat.id)]["entityData2"] == chat.entity_data_2
-    by_session = ok(
-        live_portal.webhook,
-        "imopenlines.session.history.get",
-        SESSION_ID=chat.sessions[0].id,
-        CHAT_ID=chat.id,
-    )
-    assert by_session["sessionId"] == chat.sessions[0].id
-    with_files = [
-        c
-        for c in state.chats.values()
-        if c.is_lines and any(state.messages[m].file_ids for m in c.current_session.message_ids)
-    ]
-    assert with_files, "seed should have files in some current sessions"
-    files = ok(live_portal.webhook, "imopenlines.session.history.get", CHAT_ID=with_files[0].id)[
-        "files"
-    ]
-    assert isinstance(files, dict) and files
-    without = [
-        c
-        for c in state.chats.values()
-        if c.is_lines and not any(state.messages[m].file_ids for m in c.current_session.message_ids)
-    ]
-    assert (
-        ok(live_portal.webhook, "imopenlines.session.history.get", CHAT_ID=without[0].id)["files"]
-        == []
-    )
-
-
-def test_history_errors(live_portal):
-    hook = live_portal.webhook
-    assert error(hook, "imopenlines.session.history.get") == (400, "MISSING_REQUIRED_PARAM")
-    assert error(hook, "imopenlines.session.history.get", SESSION_ID="x") == (
-        400,
-        "INVALID_SESSION_ID",
-    )
-    assert error(hook, "imopenlines.session.history.get", CHAT_ID=10**8) == (400, "ACCESS_DENIED")
-
-
 def test_restricted_operator_hits_access_denied_paths(live_portal):
     state = live_portal.state
     operator_hook = next(h for h in state.webhooks.values() if "operator" in h.title)
@@ -343,21 +279,3 @@ def test_restricted_operator_hits_access_denied_paths(live_portal):
     )
     assert ok(operator, "im.chat.user.list", CHAT_ID=foreign.id) == []
     assert error(operator, "imopenlines.dialog.get", CHAT_ID=foreign.id) == (400, "ACCESS_ERROR")
-
-
-@pytest.mark.parametrize("key", ["CHAT_ID", "DIALOG_ID", "SESSION_ID", "USER_CODE"])
-def test_dialog_get_by_any_key(live_portal, key):
-    chat = next(c for c in live_portal.state.chats.values() if c.is_lines)
-    value = {
-        "CHAT_ID": chat.id,
-        "DIALOG_ID": f"chat{chat.id}",
-        "SESSION_ID": chat.current_session.id,
-        "USER_CODE": chat.entity_id,
-    }[key]
-    dialog = ok(live_portal.webhook, "imopenlines.dialog.get", **{key: value})
-    assert dialog["id"] == chat.id and dialog["dialog_id"] == f"chat{chat.id}"
-    assert dialog["entity_data_1"].split("|")[5] == str(chat.current_session.id)
-
-
-def test_chat_user_list_errors(live_portal):
-    assert error(live_portal.webhook, "im.chat.user.list") == (400, "CHAT_ID_EMPTY")
