@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -97,21 +98,25 @@ class OAuthToken:
     expires_at: float
 
 
+# A CRM row: a dict, or for the big seeded tables a CompactRow that reads like one.
+Row = MutableMapping[str, Any]
+
+
 @dataclass
 class EntityTable:
     """Rows of one CRM entity type, ordered by ID (IDs only grow, so appends keep order)."""
 
     crm_type: CrmType
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
-    by_id: dict[int, dict[str, Any]] = field(default_factory=dict)
+    by_id: dict[int, Row] = field(default_factory=dict)
     next_id: int = 1
     # Sorted copies of `rows` by order spec, valid while the row count is unchanged.
-    sorted_cache: dict[tuple[tuple[str, bool], ...], tuple[int, list[dict[str, Any]]]] = field(
+    sorted_cache: dict[tuple[tuple[str, bool], ...], tuple[int, list[Row]]] = field(
         default_factory=dict
     )
 
-    def add(self, row: dict[str, Any]) -> dict[str, Any]:
+    def add(self, row: Row) -> Row:
         entity_id = int(row.get("ID") or self.next_id)
         row["ID"] = str(entity_id)
         self.rows.append(row)
@@ -120,11 +125,11 @@ class EntityTable:
         self.next_id = max(self.next_id, entity_id + 1)
         return row
 
-    def slice_from(self, lowest_id: int) -> list[dict[str, Any]]:
+    def slice_from(self, lowest_id: int) -> list[Row]:
         """Rows with ID >= lowest_id, found through the ID index (no scan)."""
         return self.rows[bisect.bisect_left(self.ids, lowest_id) :]
 
-    def slice_to(self, highest_id: int) -> list[dict[str, Any]]:
+    def slice_to(self, highest_id: int) -> list[Row]:
         """Rows with ID <= highest_id."""
         return self.rows[: bisect.bisect_right(self.ids, highest_id)]
 
@@ -278,7 +283,7 @@ class PortalState:
             key=lambda c: c.id,
         )
 
-    def can_read(self, user: User, crm_type: CrmType, row: dict[str, Any]) -> bool:
+    def can_read(self, user: User, crm_type: CrmType, row: Row) -> bool:
         access = user.access_to(crm_type)
         if access is Access.ALL:
             return True

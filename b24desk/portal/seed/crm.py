@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..rows import MISSING, LeadRow
 from ..state import CrmType
 from .base import Seeder
 from .corpus import (
@@ -243,49 +244,53 @@ class CrmSeeder(Seeder):
                 opportunity = amounts[int(rand() * 300)][rand() < 0.1]
             currency = ("USD", "EUR")[int(rand() * 2)] if english else "RUB"
             comment = COMMENTS[int(rand() * n_comments)] if rand() < 0.15 else ""
-            row: Row = {
-                "ID": str(number),
-                "TITLE": title,
-                "HONORIFIC": "",
-                "NAME": person.name,
-                "SECOND_NAME": person.second_name,
-                "LAST_NAME": person.last_name,
-                "POST": post,
-                "COMPANY_TITLE": company_title,
-                "SOURCE_ID": source,
-                "STATUS_ID": status,
-                "STATUS_SEMANTIC_ID": semantic,
-                "OPPORTUNITY": opportunity,
-                "CURRENCY_ID": currency,
-                "ASSIGNED_BY_ID": owner,
-                "CREATED_BY_ID": owner,
-                "MODIFY_BY_ID": owner,
-                "DATE_CREATE": dates[created],
-                "DATE_MODIFY": dates[modified],
-                "DATE_CLOSED": dates[modified] if semantic != "P" else "",
-                "OPENED": "Y",
-                "COMMENTS": comment,
-                "ORIGINATOR_ID": "",
-                "ORIGIN_ID": "",
-                "CONTACT_ID": str(contact),
-                "COMPANY_ID": contact_companies[contact - 1] if contact else "0",
-                "IS_RETURN_CUSTOMER": "Y" if contact and not converted else "N",
-                "HAS_PHONE": "N",
-                "HAS_EMAIL": "N",
-                "HAS_IMOL": "N",
-            }
             # CrmSeeder._add_channels written out, for a row with no company domain.
+            phones = emails = MISSING
             if rand() < 0.85:
                 kind = "MOBILE" if rand() < 0.6 else "WORK"
                 phones = [phone_field(random_phone(rand, english), kind)]
                 if rand() < 0.1:
                     phones.append(phone_field(random_phone(rand, english), "HOME"))
-                row["PHONE"] = phones
-                row["HAS_PHONE"] = "Y"
             if rand() < 0.6:
                 kind = "WORK" if rand() < 0.5 else "HOME"
-                row["EMAIL"] = [email_field(random_email(rand, person), kind)]
-                row["HAS_EMAIL"] = "Y"
+                emails = [email_field(random_email(rand, person), kind)]
+            # In LeadRow.KEYS order.
+            row = LeadRow(
+                [
+                    str(number),
+                    title,
+                    "",
+                    person.name,
+                    person.second_name,
+                    person.last_name,
+                    post,
+                    company_title,
+                    source,
+                    status,
+                    semantic,
+                    opportunity,
+                    currency,
+                    owner,
+                    owner,
+                    owner,
+                    dates[created],
+                    dates[modified],
+                    dates[modified] if semantic != "P" else "",
+                    "Y",
+                    comment,
+                    "",
+                    "",
+                    str(contact),
+                    contact_companies[contact - 1] if contact else "0",
+                    "Y" if contact and not converted else "N",
+                    "N" if phones is MISSING else "Y",
+                    "N" if emails is MISSING else "Y",
+                    "N",
+                    phones,
+                    emails,
+                    MISSING,
+                ]
+            )
             # The table starts empty and IDs ascend, so EntityTable.add's checks are not needed.
             rows.append(row)
             ids.append(number)
