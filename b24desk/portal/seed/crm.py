@@ -49,18 +49,19 @@ _TITLE_FIELDS = ("last", "product", "product_en", "expo")
 class CrmSeeder(Seeder):
     """Adds the CRM tables; rows reference each other by ID as in a real CRM."""
 
-    def _add_channels(self, row: Row, person: Person, domain: str = "") -> None:
+    def _channels(self, person: Person, domain: str = "") -> tuple[Any, Any]:
+        """A person's PHONE and EMAIL multi-fields, each MISSING when they have none."""
         rand, multifield = self.rand, self.state.multifield
+        phones = emails = MISSING
         if rand() < 0.85:
             kind = "MOBILE" if rand() < 0.6 else "WORK"
-            row["PHONE"] = [multifield("PHONE", random_phone(rand, person.english), kind)]
+            phones = [multifield("PHONE", random_phone(rand, person.english), kind)]
             if rand() < 0.1:
-                row["PHONE"].append(multifield("PHONE", random_phone(rand, person.english), "HOME"))
-            row["HAS_PHONE"] = "Y"
+                phones.append(multifield("PHONE", random_phone(rand, person.english), "HOME"))
         if rand() < 0.6:
             kind = "WORK" if domain or rand() < 0.5 else "HOME"
-            row["EMAIL"] = [multifield("EMAIL", random_email(rand, person, domain), kind)]
-            row["HAS_EMAIL"] = "Y"
+            emails = [multifield("EMAIL", random_email(rand, person, domain), kind)]
+        return phones, emails
 
     def add_companies(self, total: int) -> None:
         rand, rng, dates = self.rand, self.rng, self.dates
@@ -143,7 +144,13 @@ class CrmSeeder(Seeder):
                 "HAS_EMAIL": "N",
                 "HAS_IMOL": "N",
             }
-            self._add_channels(row, person, self.company_domains[company - 1] if company else "")
+            phones, emails = self._channels(
+                person, self.company_domains[company - 1] if company else ""
+            )
+            if phones is not MISSING:
+                row["PHONE"], row["HAS_PHONE"] = phones, "Y"
+            if emails is not MISSING:
+                row["EMAIL"], row["HAS_EMAIL"] = emails, "Y"
             table.add(row)
             self.contact_companies.append(row["COMPANY_ID"])
 
@@ -170,24 +177,7 @@ class CrmSeeder(Seeder):
         owners = tuple(str(owner) for owner in ROW_OWNERS)
         amounts = amount_strings()
         size = len(dates)
-        field_ids = self.state.multifield_ids
-
-        def phone_field(value: str, kind: str) -> dict[str, str]:
-            return {
-                "ID": str(next(field_ids)),
-                "VALUE_TYPE": kind,
-                "VALUE": value,
-                "TYPE_ID": "PHONE",
-            }
-
-        def email_field(value: str, kind: str) -> dict[str, str]:
-            return {
-                "ID": str(next(field_ids)),
-                "VALUE_TYPE": kind,
-                "VALUE": value,
-                "TYPE_ID": "EMAIL",
-            }
-
+        channels = self._channels
         newest = size - 1
         n_statuses, n_owners, n_titles = len(LEAD_STATUSES), len(owners), len(titles)
         n_ru, n_en = len(LEAD_TITLES_RU), len(LEAD_TITLES_EN)
@@ -244,16 +234,7 @@ class CrmSeeder(Seeder):
                 opportunity = amounts[int(rand() * 300)][rand() < 0.1]
             currency = ("USD", "EUR")[int(rand() * 2)] if english else "RUB"
             comment = COMMENTS[int(rand() * n_comments)] if rand() < 0.15 else ""
-            # CrmSeeder._add_channels written out, for a row with no company domain.
-            phones = emails = MISSING
-            if rand() < 0.85:
-                kind = "MOBILE" if rand() < 0.6 else "WORK"
-                phones = [phone_field(random_phone(rand, english), kind)]
-                if rand() < 0.1:
-                    phones.append(phone_field(random_phone(rand, english), "HOME"))
-            if rand() < 0.6:
-                kind = "WORK" if rand() < 0.5 else "HOME"
-                emails = [email_field(random_email(rand, person), kind)]
+            phones, emails = channels(person)
             # In LeadRow.KEYS order.
             row = LeadRow(
                 [
