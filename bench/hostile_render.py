@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ui_stall import StallMeter, run_bench  # the script's folder is on sys.path
 
 from b24desk.api.types import CrmEntityType, CrmRef
-from b24desk.ui.history_view import HistoryView
+from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.main_window import MainWindow
 
 CASES = {

@@ -27,9 +27,9 @@ from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
 from b24desk.ui import language
-from b24desk.ui.connection_dialog import ConnectionDialog
+from b24desk.ui.dialogs.connection import ConnectionDialog
+from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.main_window import MainWindow
-from b24desk.ui.user_picker import UserPicker
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 SUFFIX = ""  # "-ru" for the Russian screenshots

@@ -41,10 +41,10 @@ from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import AppSettings, save_settings
 
 from .aio import TaskRunner, ask, loop_running
-from .chat_pane import ChatPane
-from .connection_dialog import ConnectionDialog, ConnectionReport, ConnectionRequest
+from .browser.browser import EntityBrowser
+from .chat.pane import ChatPane
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
-from .entity_browser import EntityBrowser
+from .dialogs.connection import ConnectionDialog, ConnectionReport, ConnectionRequest
 from .errors import user_text
 from .plaintext import plain, visible
 from .style import Tone, text_style

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.ui.aio import TaskRunner
-from b24desk.ui.connection_dialog import ConnectionDialog, ConnectionReport
+from b24desk.ui.dialogs.connection import ConnectionDialog, ConnectionReport
+from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.plaintext import HIDDEN
-from b24desk.ui.user_picker import UserPicker
 
-from . import test_connection_dialog, test_window
+from . import test_window
 from .conftest import wait_until
+from .dialogs import test_connection as test_connection_dialog
 from .test_window import PROFILE, button, make_window, message_box, open_entity, operator_chat
 
 # The window fixtures of the session tests: short client timeouts, windows shut down in time.

@@ -15,8 +15,8 @@ from b24desk.settings.paths import Paths
 from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, split_webhook_url
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
+from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.main_window import MainWindow
-from b24desk.ui.user_picker import UserPicker
 
 from .conftest import wait_until
 

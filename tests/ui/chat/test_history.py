@@ -10,9 +10,9 @@ from PySide6.QtGui import QTextDocument
 
 from b24desk.api.types import FileRef, History, Message, User
 from b24desk.portal.seed import HOSTILE_TEXTS
-from b24desk.ui import history_view
 from b24desk.ui.bbcode import is_safe_link
-from b24desk.ui.history_view import HistoryView
+from b24desk.ui.chat import history as history_view
+from b24desk.ui.chat.history import HistoryView
 from tests.ui.conftest import wait_until
 
 T0 = datetime(2024, 5, 14, 9, 30, tzinfo=UTC)

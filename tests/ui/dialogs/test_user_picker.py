@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QListWid
 
 from b24desk.api.types import User
 from b24desk.ui.aio import ask
-from b24desk.ui.user_picker import UserPicker, pick_user
+from b24desk.ui.dialogs.user_picker import UserPicker, pick_user
 from tests.ui.conftest import wait_until
 
 DIRECTORY = [

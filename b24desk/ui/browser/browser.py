@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.types import CrmEntityType, Entity, Page
-
-from . import texts
-from .aio import TaskRunner
-from .entity_model import EntityTableModel
-from .errors import user_text
-from .plaintext import plain
+from b24desk.ui import texts
+from b24desk.ui.aio import TaskRunner
+from b24desk.ui.browser.model import EntityTableModel
+from b24desk.ui.errors import user_text
+from b24desk.ui.plaintext import plain
 
 SEARCH_DEBOUNCE_MS = 300
 # ID, title/name, status, responsible, phone/e-mail, modified: the title gets the room.

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from b24desk.settings.profiles import RATE_PLANS, ProfileKind, SecretKind
 from b24desk.settings.secrets import FALLBACK_NOTE
 from b24desk.ui.aio import TaskRunner, ask
-from b24desk.ui.connection_dialog import (
+from b24desk.ui.dialogs.connection import (
     ConnectionDialog,
     ConnectionReport,
     ConnectionRequest,

@@ -9,12 +9,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from b24desk.api.types import User
-from b24desk.ui.history_view import DISPLAY_LIMIT, HistoryView
+from b24desk.ui.chat.history import DISPLAY_LIMIT, HistoryView
 from b24desk.ui.plaintext import MARK
+from tests.ui.conftest import wait_until
 
-from . import test_history_view
-from .conftest import wait_until
-from .test_history_view import anchors, history, msg
+from . import test_history as test_history_view
+from .test_history import anchors, history, msg
 
 view = test_history_view.view
 opened = test_history_view.opened

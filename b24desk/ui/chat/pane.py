@@ -27,15 +27,14 @@ from b24desk.api.errors import OutcomeUnknownError
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, User
 from b24desk.desk.desk import Desk, NotInChatError, Pane, SupersededError
 from b24desk.desk.outbox import OutboxItem
-
-from . import texts
-from .aio import TaskRunner, ask
-from .errors import user_text
-from .history_view import HistoryView
-from .icons import connector_icon
-from .plaintext import plain, visible
-from .style import Tone, notice_style, text_style
-from .user_picker import pick_user
+from b24desk.ui import texts
+from b24desk.ui.aio import TaskRunner, ask
+from b24desk.ui.chat.history import HistoryView
+from b24desk.ui.dialogs.user_picker import pick_user
+from b24desk.ui.errors import user_text
+from b24desk.ui.icons import connector_icon
+from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.style import Tone, notice_style, text_style
 
 
 class ChatPane(QWidget):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableView
 
 from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.ui.aio import TaskRunner
-from b24desk.ui.entity_model import Column, EntityTableModel
+from b24desk.ui.browser.model import Column, EntityTableModel
 from tests.ui.conftest import wait_until
 
 PAGE = 50

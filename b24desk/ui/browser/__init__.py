@@ -1,0 +1,1 @@
+"""The entity browser: type switch, search and the lazily paged entity table."""

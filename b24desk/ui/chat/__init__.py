@@ -1,0 +1,1 @@
+"""The chat pane: chat list, participants, history and composer of the chosen entity."""

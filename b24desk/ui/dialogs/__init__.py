@@ -1,0 +1,1 @@
+"""Dialogs: the connection editor, the user picker and the question boxes."""
