@@ -48,23 +48,23 @@ async def until(predicate, what: str) -> float:
 
 
 async def measure(window: MainWindow, meter: StallMeter, name: str, lead_id: int) -> None:
-    pane, view, model = window.pane, window.pane.history, window.browser.model
+    pane, view, model = window.chat_pane, window.chat_pane.history_view, window.browser.model
     window.browser.find(CrmEntityType.LEAD, lead_id)
     await until(lambda: model.rowCount() == 1 and model.entity_at(0).id == lead_id, "the lead")
     meter.start()
     started = time.perf_counter()
     window.browser.table.selectRow(0)  # the pane opens the lead's last chat: the hostile one
-    await until(lambda: pane.pane is not None and pane.pane.entity.id == lead_id, "the pane")
+    await until(lambda: pane.shown is not None and pane.shown.entity.id == lead_id, "the pane")
     shown = await until(lambda: has_show_all(view), "Show all") + (time.perf_counter() - started)
     await until(lambda: not view.rendering, "the history")
     await asyncio.sleep(0.05)  # layout and painting that follow the last chunk
     opening, _ = meter.stop()
-    history = pane.pane.history
+    history = pane.shown.history
     assert history is not None
     view.show_placeholder("")
     meter.start()
     started = time.perf_counter()
-    view.show_history(history, pane.pane.me.id)
+    view.show_history(history, pane.shown.me.id)
     redraw_shown = await until(lambda: has_show_all(view), "Show all")
     await until(lambda: not view.rendering, "the history")
     await asyncio.sleep(0.05)

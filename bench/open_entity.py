@@ -42,8 +42,8 @@ async def measure(
         before = len(portal.wire_log)
         clicked = time.perf_counter()
         window.browser.table.selectRow(0)  # the click
-        pane = window.pane
-        while not (pane.pane is not None and pane.pane.entity.id == lead_id):
+        pane = window.chat_pane
+        while not (pane.shown is not None and pane.shown.entity.id == lead_id):
             await asyncio.sleep(0.001)
         filled = time.perf_counter() - clicked
         results.append((filled, len(portal.wire_log) - before))

@@ -123,7 +123,7 @@ async def open_panes(window: MainWindow, meter: StallMeter, count: int) -> float
     for row in range(count):
         window.browser.table.selectRow(row)
         entity = model.entity_at(row)
-        while window.pane.pane is None or window.pane.pane.entity.id != entity.id:
+        while window.chat_pane.shown is None or window.chat_pane.shown.entity.id != entity.id:
             await asyncio.sleep(0.001)
     stall, p99 = meter.stop()
     print(f"filled the pane {count} times; longest loop stall {stall:.1f} ms, p99 {p99:.1f} ms")

@@ -71,15 +71,17 @@ async def scenario(window: MainWindow) -> None:
     row = max(rows, key=lambda r: (min(chats[r], 2), -r))
     lead_id = model.entity_at(row).id
     window.browser.table.selectRow(row)
-    await until(lambda: window.pane.pane is not None and window.pane.pane.entity.id == lead_id)
-    window.pane.active_only.setChecked(False)
+    await until(
+        lambda: window.chat_pane.shown is not None and window.chat_pane.shown.entity.id == lead_id
+    )
+    window.chat_pane.active_only.setChecked(False)
     await until(lambda: window.findChild(QListWidget, "chatList").count() >= 1)
     window.log_dock.show()
     window.resizeDocks([window.log_dock], [150], Qt.Orientation.Vertical)
     await settle()
     shoot(window, "main-window")
 
-    window.pane.add_button.click()
+    window.chat_pane.add_button.click()
     picker = None
 
     def picker_shown() -> bool:

@@ -104,17 +104,17 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self.browser = EntityBrowser(self._fetch_page, self.runner)
-        self.pane = ChatPane(self.runner)
+        self.chat_pane = ChatPane(self.runner)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.browser)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.chat_pane)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.setCentralWidget(self.splitter)
 
         self.request_log = RequestLog()
-        self.history = SessionHistory()  # what Help → Copy diagnostics reports
+        self.diagnostics = SessionHistory()  # what Help → Copy diagnostics reports
         self.log_dock = QDockWidget(self.tr("Requests"), self)
         self.log_dock.setObjectName("requestLogDock")
         self.log_dock.setWidget(self.request_log)
@@ -123,11 +123,11 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
-        self.browser.entity_chosen.connect(self.pane.open_entity)
+        self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(self._open_in_portal)
         self.browser.type_changed.connect(self._remember_type)
-        self.pane.open_entity_requested.connect(self._open_entity_ref)
-        self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.chat_pane.open_entity_requested.connect(self._open_entity_ref)
+        self.chat_pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._headroom_timer = QTimer(self)
         self._headroom_timer.setInterval(500)
         self._headroom_timer.timeout.connect(lambda *_: self._show_headroom())
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         connection = summarise_connection(
             self.profile_name, profile, self._client, self.secrets.backend_name
         )
-        report_for_clipboard(self.history, connection, self.paths.log_dir)
+        report_for_clipboard(self.diagnostics, connection, self.paths.log_dir)
         self.statusBar().showMessage(self.tr("Diagnostics copied"), 5000)
 
     # ---- connecting ----
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         host = self.tr("demo portal") if self._demo else urlsplit(self.portal_root).hostname
         self.connection_label.setText(f"{host} · {visible(self.desk.me.full_name)}")
         self.setWindowTitle(f"b24desk — {name}")
-        self.pane.set_desk(self.desk)
+        self.chat_pane.set_desk(self.desk)
         self.browser.start()
         self._headroom_timer.start()
         self.runner.spawn(self._load_names(self.desk))
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe()
         self._unsubscribe = lambda: None
         self.desk = None
-        self.pane.set_desk(None)
+        self.chat_pane.set_desk(None)
         if self._client is not None and self._demo is None:
             await self._client.aclose()
         if self._demo is not None:
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def _on_request(self, event: RequestEvent) -> None:
         self.request_log.add(event)
-        self.history.add_request(event)
+        self.diagnostics.add_request(event)
         if self._client is not None:
             self.in_flight_label.setText(self.tr("{0} in flight").format(self._client.in_flight))
         if event.outcome != OK:
@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def _show_failure(self, error: BaseException) -> None:
         text = user_text(error)
-        self.history.add_error(f"{type(error).__name__}: {text}")
+        self.diagnostics.add_error(f"{type(error).__name__}: {text}")
         self.last_error_label.setText(text)
         self.statusBar().showMessage(text, 10_000)
 
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         self.browser.start()
-        self.pane.reload()
+        self.chat_pane.reload()
 
     def _remember_type(self, entity_type: str) -> None:
         self.settings.entity_type = entity_type
@@ -404,9 +404,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         sizes = self.settings.splitter_sizes.get(self.splitter.objectName())
         self.splitter.setSizes(sizes or [560, 720])
-        pane_sizes = self.settings.splitter_sizes.get(self.pane.splitter.objectName())
+        pane_sizes = self.settings.splitter_sizes.get(self.chat_pane.splitter.objectName())
         if pane_sizes:
-            self.pane.splitter.setSizes(pane_sizes)
+            self.chat_pane.splitter.setSizes(pane_sizes)
         entity_type = CrmEntityType.from_text(self.settings.entity_type or "lead")
         if entity_type is not None:
             self.browser.set_entity_type(entity_type)
@@ -414,7 +414,9 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.settings.splitter_sizes[self.splitter.objectName()] = self.splitter.sizes()
-        self.settings.splitter_sizes[self.pane.splitter.objectName()] = self.pane.splitter.sizes()
+        self.settings.splitter_sizes[self.chat_pane.splitter.objectName()] = (
+            self.chat_pane.splitter.sizes()
+        )
         self.settings.entity_type = self.browser.entity_type.value
         try:
             save_settings(self.settings, self.paths)

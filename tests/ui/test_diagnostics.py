@@ -98,7 +98,7 @@ def test_copy_diagnostics_has_requests_but_no_secrets(
         live_portal.portal.faults.inject("500", times=5)
         with pytest.raises(Exception):  # noqa: B017 - any failure will do; it must be listed
             await window.desk.client.call("user.current")
-        await wait_until(lambda: len(window.history.requests) >= 3, what="request events")
+        await wait_until(lambda: len(window.diagnostics.requests) >= 3, what="request events")
         QApplication.clipboard().clear()
         action(window, "copyDiagnosticsAction").trigger()
 
@@ -110,7 +110,7 @@ def test_copy_diagnostics_has_requests_but_no_secrets(
     assert f"Profile: {PROFILE}" in text and "Portal host: 127.0.0.1" in text
     assert f"Secrets backend: {window.secrets.backend_name}" in text
     assert "Rate plan: standard" in text
-    for method in ("scope", "user.current", *(r.event.method for r in window.history.requests)):
+    for method in ("scope", "user.current", *(r.event.method for r in window.diagnostics.requests)):
         assert f"  {method}  " in text, method
     assert "HTTP 500" in text and "  user.current: " in text  # listed under the errors too
     assert code not in text

@@ -148,10 +148,10 @@ def test_no_widget_reads_portal_text_as_html(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, crm_type, crm_id)
-        pane = window.pane
+        pane = window.chat_pane
         pane.active_only.setChecked(False)
         pane.reload(chat_id=chat.id)
-        await wait_until(lambda: pane.pane.chat_id == chat.id and not pane.busy.isVisible())
+        await wait_until(lambda: pane.shown.chat_id == chat.id and not pane.busy.isVisible())
         people: QListWidget = window.findChild(QListWidget, "participantList")
         await wait_until(lambda: people.count() > 1, what="participants")
 

@@ -105,7 +105,9 @@ async def open_entity(window, qtbot, entity_type: CrmType, entity_id: int) -> No
     )
     window.browser.table.selectRow(0)
     await wait_until(
-        lambda: window.pane.pane is not None and window.pane.pane.entity.id == entity_id,
+        lambda: (
+            window.chat_pane.shown is not None and window.chat_pane.shown.entity.id == entity_id
+        ),
         what="the pane",
     )
 
@@ -150,7 +152,7 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run, wind
         assert await window.connect_to(PROFILE)
         await wait_until(lambda: window.browser.model.rowCount() > 0, what="first page")
         await open_entity(window, qtbot, crm_type, crm_id)
-        pane = window.pane
+        pane = window.chat_pane
         # The last chat is marked and preselected.
         chats: QListWidget = window.findChild(QListWidget, "chatList")
         last = state.chats_of(crm_type, crm_id)[-1]
@@ -159,7 +161,7 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run, wind
 
         # Write without being a participant: the window offers to join first.
         pane.reload(chat_id=chat.id)
-        await wait_until(lambda: pane.pane.chat_id == chat.id and not pane.busy.isVisible())
+        await wait_until(lambda: pane.shown.chat_id == chat.id and not pane.busy.isVisible())
         # keyClicks handles ASCII only; Cyrillic arrives as typed text through insertion.
         pane.composer.insertPlainText("Добрый день! Подключилась к диалогу.")
         qtbot.keyClick(pane.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -252,8 +254,8 @@ def test_create_lead_explains_why_it_cannot(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        window.pane.reload(chat_id=chat.id)
-        await wait_until(lambda: window.pane.pane.chat_id == chat.id)
+        window.chat_pane.reload(chat_id=chat.id)
+        await wait_until(lambda: window.chat_pane.shown.chat_id == chat.id)
         assert not button(window, "createLeadButton").isEnabled()
         assert label(window, "leadReason") == "Only the chat's current operator can create a lead."
 
@@ -275,9 +277,9 @@ def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        window.pane.active_only.setChecked(False)
-        window.pane.reload(chat_id=chat.id)
-        view = window.pane.history
+        window.chat_pane.active_only.setChecked(False)
+        window.chat_pane.reload(chat_id=chat.id)
+        view = window.chat_pane.history_view
         await wait_until(lambda: hostile in view.toPlainText(), what="hostile text shown")
         assert "javascript" not in view.toHtml()
 
@@ -294,8 +296,8 @@ def test_portal_down_mid_session_keeps_the_composer_text(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        pane = window.pane
-        await wait_until(lambda: pane.pane.chat_id is not None and pane.composer.isEnabled())
+        pane = window.chat_pane
+        await wait_until(lambda: pane.shown.chat_id is not None and pane.composer.isEnabled())
         live_portal.portal.faults.inject("502", times=50)
         pane.composer.insertPlainText("не потеряй меня")
         qtbot.mouseClick(button(window, "sendButton"), Qt.MouseButton.LeftButton)
@@ -320,7 +322,7 @@ def test_rate_limited_portal_says_so_and_keeps_text(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        pane = window.pane
+        pane = window.chat_pane
         await wait_until(lambda: pane.composer.isEnabled())
         lp.portal.limits.rate, lp.portal.limits.burst = 0.001, 1
         for bucket in lp.portal.limits.buckets.values():
@@ -385,7 +387,7 @@ def test_expired_token_is_renewed_quietly(live_portal, tmp_path, monkeypatch, qt
         old = secrets.get(PROFILE, SecretKind.ACCESS_TOKEN)
         live_portal.portal.expire_access_tokens()
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        assert not window.pane.error.isVisible()
+        assert not window.chat_pane.error.isVisible()
         assert secrets.get(PROFILE, SecretKind.ACCESS_TOKEN) not in (None, old)
 
     run(scenario())
@@ -401,7 +403,7 @@ def test_dead_refresh_token_asks_to_sign_in_and_keeps_text(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
-        pane = window.pane
+        pane = window.chat_pane
         await wait_until(lambda: pane.composer.isEnabled())
         live_portal.portal.expire_access_tokens()
         state.refresh_tokens.clear()  # the app was revoked, or the token is 180 days old
@@ -454,7 +456,7 @@ def test_unconfirmed_message_from_last_run_is_checked_before_resending(
     async def scenario():
         assert await window.connect_to(PROFILE)
         await open_entity(window, qtbot, CrmType.LEAD, lead_id)
-        pane = window.pane
+        pane = window.chat_pane
         pane.reload(chat_id=chat.id)
         banner = window.findChild(QLabel, "unsentBanner")
         await wait_until(

@@ -49,7 +49,7 @@ class ChatPane(QWidget):
         self._runner = runner
         self._desk: Desk | None = None
         self._entity: Entity | None = None
-        self.pane: Pane | None = None
+        self.shown: Pane | None = None
         self._build()
         self._set_enabled(False)
 
@@ -94,8 +94,8 @@ class ChatPane(QWidget):
         self.join_button.setObjectName("joinButton")
         self.join_button.clicked.connect(lambda *_: self._spawn(self._join()))
 
-        self.history = HistoryView()
-        self.history.link_notice.connect(self.status_message)
+        self.history_view = HistoryView()
+        self.history_view.link_notice.connect(self.status_message)
         self.unsent = QLabel()
         self.unsent.setObjectName("unsentBanner")
         self.unsent.setWordWrap(True)
@@ -156,7 +156,7 @@ class ChatPane(QWidget):
         unsent_row.addWidget(self.check_unsent)
 
         bottom = QVBoxLayout()
-        bottom.addWidget(self.history, 1)
+        bottom.addWidget(self.history_view, 1)
         bottom.addLayout(unsent_row)
         bottom.addLayout(send_row)
         bottom.addLayout(lead_row)
@@ -194,10 +194,10 @@ class ChatPane(QWidget):
     def set_desk(self, desk: Desk | None) -> None:
         self._desk = desk
         self._entity = None
-        self.pane = None
+        self.shown = None
         self.chat_list.clear()
         self.participant_list.clear()
-        self.history.show_placeholder(self.tr("No entity chosen."))
+        self.history_view.show_placeholder(self.tr("No entity chosen."))
         self._set_enabled(False)
 
     def _spawn(self, coro: object) -> None:
@@ -209,7 +209,7 @@ class ChatPane(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        pane = self.pane
+        pane = self.shown
         has_chat = pane is not None and pane.chat_id is not None
         self.add_button.setEnabled(has_chat)
         selected = self.participant_list.currentItem()
@@ -237,19 +237,19 @@ class ChatPane(QWidget):
     def open_entity(self, entity: Entity) -> None:
         """Show `entity`; a pane still loading for another entity is dropped when it lands."""
         self._entity = entity
-        self.pane = None
+        self.shown = None
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
         self.chat_list.clear()
         self.participant_list.clear()
-        self.history.show_placeholder(self.tr("Loading the chats…"))
+        self.history_view.show_placeholder(self.tr("Loading the chats…"))
         self._set_enabled(False)
         self.reload()
 
     def reload(self, chat_id: int | None = None) -> None:
         if self._entity is None or self._desk is None:
             return
-        pane = self.pane
+        pane = self.shown
         if chat_id is None and pane is not None and pane.chat_id != pane.last_chat_id:
             chat_id = pane.chat_id  # keep the chat the user picked
         self._spawn(self._load(self._entity.ref, chat_id))
@@ -268,7 +268,7 @@ class ChatPane(QWidget):
             if self._entity is not None and self._entity.ref == entity:
                 self.busy.hide()
                 self.show_error(error)
-                self.history.show_placeholder(self.tr("The chats could not be loaded."))
+                self.history_view.show_placeholder(self.tr("The chats could not be loaded."))
             return
         if self._entity is None or self._entity.ref != entity:
             return
@@ -276,13 +276,13 @@ class ChatPane(QWidget):
         self._show(pane)
 
     def _show(self, pane: Pane) -> None:
-        self.pane = pane
+        self.shown = pane
         self._fill_chats(pane)
         self._fill_participants(pane.participants, pane.operator_id)
         if pane.history is not None:
-            self.history.show_history(pane.history, pane.me.id)
+            self.history_view.show_history(pane.history, pane.me.id)
         elif pane.chat_id is None:
-            self.history.show_placeholder(self.tr("This entity has no Open Lines chats."))
+            self.history_view.show_placeholder(self.tr("This entity has no Open Lines chats."))
         self._show_unsent()
         self._set_enabled(True)
 
@@ -315,7 +315,7 @@ class ChatPane(QWidget):
         self.participant_list.clear()
         for user in people:
             text = visible(user.full_name)
-            if self.pane is not None and user.id == self.pane.me.id:
+            if self.shown is not None and user.id == self.shown.me.id:
                 text += " " + self.tr("(you)")
             if user.id == operator_id:
                 text += " — " + self.tr("operator")
@@ -329,16 +329,16 @@ class ChatPane(QWidget):
 
     def _chat_chosen(self, item: QListWidgetItem) -> None:
         chat_id = item.data(Qt.ItemDataRole.UserRole)
-        if self.pane is not None and chat_id != self.pane.chat_id:
-            self.history.show_placeholder(self.tr("Loading the chat…"))
+        if self.shown is not None and chat_id != self.shown.chat_id:
+            self.history_view.show_placeholder(self.tr("Loading the chat…"))
             self.reload(chat_id=int(chat_id))
 
     # ---- participants ----
 
     async def _add_participant(self) -> None:
-        if self._desk is None or self.pane is None:
+        if self._desk is None or self.shown is None:
             return
-        pane = self.pane
+        pane = self.shown
         excluded = {u.id for u in pane.participants}
         user = await pick_user(self._desk.search_users, self._runner, excluded, self)
         if user is None:
@@ -358,11 +358,11 @@ class ChatPane(QWidget):
 
     async def _remove_participant(self) -> None:
         item = self.participant_list.currentItem()
-        if self._desk is None or self.pane is None or item is None:
+        if self._desk is None or self.shown is None or item is None:
             return
         if item.data(Qt.ItemDataRole.UserRole) is None:
             return
-        pane = self.pane
+        pane = self.shown
         user_id = int(item.data(Qt.ItemDataRole.UserRole))
         user = next((u for u in pane.participants if u.id == user_id), None)
         name = visible(user.full_name) if user else f"#{user_id}"
@@ -386,10 +386,10 @@ class ChatPane(QWidget):
         self.reload()
 
     async def _join(self) -> bool:
-        if self._desk is None or self.pane is None:
+        if self._desk is None or self.shown is None:
             return False
         try:
-            await self._desk.join(self.pane)
+            await self._desk.join(self.shown)
         except Exception as error:
             self.show_error(error)
             return False
@@ -403,14 +403,14 @@ class ChatPane(QWidget):
             self._spawn(self._send(self.composer.toPlainText().strip()))
 
     async def _send(self, text: str) -> None:
-        if self._desk is None or self.pane is None or not text:
+        if self._desk is None or self.shown is None or not text:
             return
         self.send_button.setEnabled(False)
         self.show_error("")
         try:
-            if not self.pane.i_am_participant and not await self._offer_join():
+            if not self.shown.i_am_participant and not await self._offer_join():
                 return
-            await self._desk.send_message(self.pane, text)
+            await self._desk.send_message(self.shown, text)
         except NotInChatError:
             if await self._offer_join():
                 await self._send(text)
@@ -446,11 +446,11 @@ class ChatPane(QWidget):
         plain(box)
         if await ask(box) != QMessageBox.StandardButton.Yes or not await self._join():
             return False
-        assert self._desk is not None and self.pane is not None
-        self.pane = await self._desk.open_entity(
-            self.pane.entity, active_only=self.active_only.isChecked(), chat_id=self.pane.chat_id
+        assert self._desk is not None and self.shown is not None
+        self.shown = await self._desk.open_entity(
+            self.shown.entity, active_only=self.active_only.isChecked(), chat_id=self.shown.chat_id
         )
-        self._show(self.pane)
+        self._show(self.shown)
         return True
 
     async def _settle_unknown(self, text: str) -> None:
@@ -498,9 +498,9 @@ class ChatPane(QWidget):
         self._show_unsent()
 
     def _unsent_here(self) -> list[OutboxItem]:
-        if self._desk is None or self.pane is None:
+        if self._desk is None or self.shown is None:
             return []
-        return [i for i in self._desk.unsent() if i.chat_id == self.pane.chat_id]
+        return [i for i in self._desk.unsent() if i.chat_id == self.shown.chat_id]
 
     def _show_unsent(self) -> None:
         items = self._unsent_here()
@@ -518,11 +518,11 @@ class ChatPane(QWidget):
     # ---- leads ----
 
     async def _create_lead(self) -> None:
-        if self._desk is None or self.pane is None:
+        if self._desk is None or self.shown is None:
             return
         self.create_lead_button.setEnabled(False)
         try:
-            lead_id = await self._desk.create_lead(self.pane)
+            lead_id = await self._desk.create_lead(self.shown)
         except Exception as error:
             self.show_error(error)
             self._update_buttons()
