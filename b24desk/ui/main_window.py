@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import logging
-import time
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
 )
 
-from b24desk import __version__
 from b24desk.api import B24Client
-from b24desk.api.events import OK, RequestEvent
+from b24desk.api.events import RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
 from b24desk.desk.connect import (
     DEMO_PROFILE,
@@ -46,40 +38,11 @@ from .chat.pane import ChatPane
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
 from .dialogs.connection import ConnectionDialog, ConnectionReport, ConnectionRequest
 from .errors import user_text
-from .plaintext import plain, visible
-from .style import Tone, text_style
-
-LOG_ROWS = 500
+from .menus import Menus
+from .request_log import RequestLog
+from .status_bar import StatusBar
 
 log = logging.getLogger(__name__)
-
-
-class RequestLog(QTableWidget):
-    """Method, duration, status and outcome of the latest requests, newest on top."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
-        self.setObjectName("requestLog")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Method"), self.tr("ms"), self.tr("HTTP"), self.tr("Outcome")]
-        )
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-
-    def add(self, event: RequestEvent) -> None:
-        self.insertRow(0)
-        values = (
-            time.strftime("%H:%M:%S"),
-            event.method,
-            f"{event.duration * 1000:.0f}",
-            str(event.status or "—"),
-            event.outcome + (f" (+{event.retries})" if event.retries else ""),
-        )
-        for column, value in enumerate(values):
-            self.setItem(0, column, QTableWidgetItem(visible(value)))
-        if self.rowCount() > LOG_ROWS:
-            self.removeRow(self.rowCount() - 1)
 
 
 class MainWindow(QMainWindow):
@@ -121,13 +84,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
         self.log_dock.hide()
 
-        self._build_status_bar()
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(self._open_in_portal)
         self.browser.type_changed.connect(self._remember_type)
         self.chat_pane.open_entity_requested.connect(self._open_entity_ref)
-        self.chat_pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.chat_pane.status_message.connect(lambda text: self.status.showMessage(text, 5000))
         self._headroom_timer = QTimer(self)
         self._headroom_timer.setInterval(500)
         self._headroom_timer.timeout.connect(lambda *_: self._show_headroom())
@@ -135,64 +99,18 @@ class MainWindow(QMainWindow):
 
     # ---- chrome ----
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.connection_label = QLabel(self.tr("Not connected"))
-        self.connection_label.setObjectName("connectionStatus")
-        self.in_flight_label = QLabel()
-        self.in_flight_label.setObjectName("inFlightStatus")
-        self.headroom_label = QLabel()
-        self.headroom_label.setObjectName("headroomStatus")
-        self.last_error_label = QLabel()
-        self.last_error_label.setObjectName("lastErrorStatus")
-        self.last_error_label.setStyleSheet(text_style(Tone.ERROR))
-        plain(self.connection_label, self.in_flight_label, self.headroom_label)
-        plain(self.last_error_label)
-        bar.addWidget(self.connection_label)
-        bar.addWidget(self.last_error_label, 1)
-        bar.addPermanentWidget(self.in_flight_label)
-        bar.addPermanentWidget(self.headroom_label)
-
     def _build_menus(self) -> None:
-        self.connection_menu = self.menuBar().addMenu(self.tr("&Connection"))
-        self.profile_group = QActionGroup(self)
-        self.profile_group.setExclusive(True)
+        self.menus = Menus(
+            self.menuBar(), self.log_dock.toggleViewAction(), self.settings.language, self
+        )
+        self.menus.profile_chosen.connect(self.switch_to)
+        self.menus.new_connection.connect(lambda: self.runner.spawn(self.new_connection()))
+        self.menus.quit.connect(self.close)
+        self.menus.refresh.connect(self._refresh)
+        self.menus.language_chosen.connect(self._set_language)
+        self.menus.open_log_folder.connect(lambda: open_log_folder(self.paths.log_dir))
+        self.menus.copy_diagnostics.connect(self._copy_diagnostics)
         self._fill_connection_menu()
-        view = self.menuBar().addMenu(self.tr("&View"))
-        toggle_log = self.log_dock.toggleViewAction()
-        toggle_log.setText(self.tr("Request log"))
-        toggle_log.setShortcut(QKeySequence("Ctrl+L"))
-        view.addAction(toggle_log)
-        refresh = QAction(self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(lambda *_: self._refresh())
-        view.addAction(refresh)
-        self._build_language_menu(view.addMenu(self.tr("Language")))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("About b24desk"), self)
-        about.triggered.connect(lambda *_: self._about())
-        help_menu.addAction(about)
-        help_menu.addSeparator()
-        open_logs = QAction(self.tr("Open log folder"), self)
-        open_logs.setObjectName("openLogFolderAction")
-        open_logs.triggered.connect(lambda *_: open_log_folder(self.paths.log_dir))
-        help_menu.addAction(open_logs)
-        copy_diagnostics = QAction(self.tr("Copy diagnostics"), self)
-        copy_diagnostics.setObjectName("copyDiagnosticsAction")
-        copy_diagnostics.triggered.connect(lambda *_: self._copy_diagnostics())
-        help_menu.addAction(copy_diagnostics)
-
-    def _build_language_menu(self, menu: QMenu) -> None:
-        menu.menuAction().setObjectName("languageMenu")
-        group = QActionGroup(self)
-        # Language names stay in their own language, so anyone can find theirs.
-        for code, label in (("system", self.tr("System")), ("en", "English"), ("ru", "Русский")):
-            action = QAction(label, self, checkable=True)
-            action.setObjectName(f"language_{code}")
-            action.setChecked(code == self.settings.language)
-            action.triggered.connect(lambda *_, c=code: self._set_language(c))
-            group.addAction(action)
-            menu.addAction(action)
 
     def _set_language(self, language: str) -> None:
         """Saved for the next start: widgets take their texts when they are built."""
@@ -200,42 +118,12 @@ class MainWindow(QMainWindow):
             return
         self.settings.language = language
         self._save_settings()
-        self.statusBar().showMessage(
+        self.status.showMessage(
             self.tr("The language will change when b24desk is started again."), 10_000
         )
 
     def _fill_connection_menu(self) -> None:
-        menu = self.connection_menu
-        menu.clear()
-        for action in self.profile_group.actions():
-            self.profile_group.removeAction(action)
-        for name in [*self.settings.profiles, DEMO_PROFILE]:
-            action = QAction(name, self, checkable=True)
-            action.setChecked(name == self.profile_name)
-            action.triggered.connect(lambda *_, n=name: self.switch_to(n))
-            self.profile_group.addAction(action)
-            menu.addAction(action)
-        menu.addSeparator()
-        new = QAction(self.tr("New connection…"), self)
-        new.setObjectName("newConnectionAction")
-        new.triggered.connect(lambda *_: self.runner.spawn(self.new_connection()))
-        menu.addAction(new)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(lambda *_: self.close())
-        menu.addAction(quit_action)
-
-    def _about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About b24desk"))
-        plain(box)
-        box.setText(
-            self.tr("b24desk {0}\nA desk for Bitrix24 contact-centre supervisors.").format(
-                __version__
-            )
-        )
-        box.open()
+        self.menus.fill_profiles([*self.settings.profiles, DEMO_PROFILE], self.profile_name)
 
     def _copy_diagnostics(self) -> None:
         profile = self.settings.profiles.get(self.profile_name or "")
@@ -243,7 +131,7 @@ class MainWindow(QMainWindow):
             self.profile_name, profile, self._client, self.secrets.backend_name
         )
         report_for_clipboard(self.diagnostics, connection, self.paths.log_dir)
-        self.statusBar().showMessage(self.tr("Diagnostics copied"), 5000)
+        self.status.showMessage(self.tr("Diagnostics copied"), 5000)
 
     # ---- connecting ----
 
@@ -254,7 +142,7 @@ class MainWindow(QMainWindow):
     async def connect_to(self, name: str) -> bool:
         """Connect to a saved profile, or to the demo portal; False (and a message) on failure."""
         await self._disconnect()
-        self.connection_label.setText(self.tr("Connecting to {0}…").format(name))
+        self.status.show_connecting(name)
         try:
             if name == DEMO_PROFILE:
                 self._demo = DemoConnection()
@@ -269,7 +157,7 @@ class MainWindow(QMainWindow):
             log.warning("Connecting with profile %s failed: %r", name, error)
             await self._disconnect()
             self._show_failure(error)
-            self.connection_label.setText(self.tr("Not connected"))
+            self.status.show_disconnected()
             return False
         self.profile_name = name
         log.info(
@@ -280,7 +168,7 @@ class MainWindow(QMainWindow):
         )
         self._unsubscribe = client.subscribe(self._on_request)
         host = self.tr("demo portal") if self._demo else urlsplit(self.portal_root).hostname
-        self.connection_label.setText(f"{host} · {visible(self.desk.me.full_name)}")
+        self.status.show_connected(host or "", self.desk.me.full_name)
         self.setWindowTitle(f"b24desk — {name}")
         self.chat_pane.set_desk(self.desk)
         self.browser.start()
@@ -348,17 +236,16 @@ class MainWindow(QMainWindow):
         self.request_log.add(event)
         self.diagnostics.add_request(event)
         if self._client is not None:
-            self.in_flight_label.setText(self.tr("{0} in flight").format(self._client.in_flight))
-        if event.outcome != OK:
-            self.last_error_label.setText(visible(f"{event.method}: {event.outcome}"))
+            self.status.show_in_flight(self._client.in_flight)
+        self.status.show_outcome(event)
 
     def _show_headroom(self) -> None:
         if self._client is None:
             return
         bucket = self._client.bucket
         free = max(0, int(bucket.burst - bucket.level()))
-        self.headroom_label.setText(self.tr("rate headroom {0}/{1}").format(free, bucket.burst))
-        self.in_flight_label.setText(self.tr("{0} in flight").format(self._client.in_flight))
+        self.status.show_headroom(free, bucket.burst)
+        self.status.show_in_flight(self._client.in_flight)
 
     def _background_failed(self, error: BaseException) -> None:
         self._show_failure(error)
@@ -366,8 +253,7 @@ class MainWindow(QMainWindow):
     def _show_failure(self, error: BaseException) -> None:
         text = user_text(error)
         self.diagnostics.add_error(f"{type(error).__name__}: {text}")
-        self.last_error_label.setText(text)
-        self.statusBar().showMessage(text, 10_000)
+        self.status.show_failure(text)
 
     # ---- actions ----
 
@@ -380,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def _open_in_portal(self, entity: Entity) -> None:
         if not self.portal_root:
-            self.statusBar().showMessage(self.tr("The demo portal has no web pages to open."), 5000)
+            self.status.showMessage(self.tr("The demo portal has no web pages to open."), 5000)
             return
         url = f"{self.portal_root}/crm/{entity.type.value}/details/{entity.id}/"
         QDesktopServices.openUrl(QUrl(url))

@@ -395,9 +395,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not connected</source>
+        <source>The language will change when b24desk is started again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Diagnostics copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;Connection</source>
         <translation type="unfinished"></translation>
@@ -439,10 +454,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language will change when b24desk is started again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New connection…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,30 +464,6 @@
     <message>
         <source>b24desk {0}
 A desk for Bitrix24 contact-centre supervisors.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostics copied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to {0}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>demo portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} in flight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rate headroom {0}/{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo portal has no web pages to open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -500,6 +487,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate headroom {0}/{1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

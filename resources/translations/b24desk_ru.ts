@@ -395,9 +395,24 @@
         <translation>Запросы</translation>
     </message>
     <message>
-        <source>Not connected</source>
-        <translation>Нет подключения</translation>
+        <source>The language will change when b24desk is started again.</source>
+        <translation>Язык сменится после перезапуска b24desk.</translation>
     </message>
+    <message>
+        <source>Diagnostics copied</source>
+        <translation>Диагностика скопирована</translation>
+    </message>
+    <message>
+        <source>demo portal</source>
+        <translation>демо-портал</translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation>У демо-портала нет веб-страниц.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;Connection</source>
         <translation>&amp;Подключение</translation>
@@ -439,10 +454,6 @@
         <translation>Как в системе</translation>
     </message>
     <message>
-        <source>The language will change when b24desk is started again.</source>
-        <translation>Язык сменится после перезапуска b24desk.</translation>
-    </message>
-    <message>
         <source>New connection…</source>
         <translation>Новое подключение…</translation>
     </message>
@@ -455,30 +466,6 @@
 A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>b24desk {0}
 Рабочее место руководителя контакт-центра Битрикс24.</translation>
-    </message>
-    <message>
-        <source>Diagnostics copied</source>
-        <translation>Диагностика скопирована</translation>
-    </message>
-    <message>
-        <source>Connecting to {0}…</source>
-        <translation>Подключение к {0}…</translation>
-    </message>
-    <message>
-        <source>demo portal</source>
-        <translation>демо-портал</translation>
-    </message>
-    <message>
-        <source>{0} in flight</source>
-        <translation>в работе: {0}</translation>
-    </message>
-    <message>
-        <source>rate headroom {0}/{1}</source>
-        <translation>запас запросов {0}/{1}</translation>
-    </message>
-    <message>
-        <source>The demo portal has no web pages to open.</source>
-        <translation>У демо-портала нет веб-страниц.</translation>
     </message>
 </context>
 <context>
@@ -502,6 +489,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Outcome</source>
         <translation>Результат</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>Подключение к {0}…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Нет подключения</translation>
+    </message>
+    <message>
+        <source>{0} in flight</source>
+        <translation>в работе: {0}</translation>
+    </message>
+    <message>
+        <source>rate headroom {0}/{1}</source>
+        <translation>запас запросов {0}/{1}</translation>
     </message>
 </context>
 <context>

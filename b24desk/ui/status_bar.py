@@ -1,0 +1,56 @@
+"""The window's status bar: connection, requests in flight, rate-limit headroom, last error."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from b24desk.api.events import OK, RequestEvent
+from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.style import Tone, text_style
+
+
+class StatusBar(QStatusBar):
+    """What the connection is doing; messages come and go, the four labels stay."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.connection = self._label("connectionStatus")
+        self.last_error = self._label("lastErrorStatus")
+        self.last_error.setStyleSheet(text_style(Tone.ERROR))
+        self.in_flight = self._label("inFlightStatus")
+        self.headroom = self._label("headroomStatus")
+        plain(self.connection, self.last_error, self.in_flight, self.headroom)
+        self.show_disconnected()
+        self.addWidget(self.connection)
+        self.addWidget(self.last_error, 1)
+        self.addPermanentWidget(self.in_flight)
+        self.addPermanentWidget(self.headroom)
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        return label
+
+    def show_connecting(self, name: str) -> None:
+        self.connection.setText(self.tr("Connecting to {0}…").format(name))
+
+    def show_connected(self, host: str, user: str) -> None:
+        self.connection.setText(f"{host} · {visible(user)}")
+
+    def show_disconnected(self) -> None:
+        self.connection.setText(self.tr("Not connected"))
+
+    def show_outcome(self, event: RequestEvent) -> None:
+        if event.outcome != OK:
+            self.last_error.setText(visible(f"{event.method}: {event.outcome}"))
+
+    def show_in_flight(self, count: int) -> None:
+        self.in_flight.setText(self.tr("{0} in flight").format(count))
+
+    def show_headroom(self, free: int, burst: int) -> None:
+        self.headroom.setText(self.tr("rate headroom {0}/{1}").format(free, burst))
+
+    def show_failure(self, text: str) -> None:
+        """A failure stays beside the connection and shows as a message for a while."""
+        self.last_error.setText(text)
+        self.showMessage(text, 10_000)
