@@ -75,7 +75,7 @@ async def scenario(window: MainWindow) -> None:
         lambda: window.chat_pane.shown is not None and window.chat_pane.shown.entity.id == lead_id
     )
     window.chat_pane.active_only.setChecked(False)
-    await until(lambda: window.findChild(QListWidget, "chatList").count() >= 1)
+    await until(lambda: window.chat_pane.chats.rowCount() >= 1)
     window.log_dock.show()
     window.resizeDocks([window.log_dock], [150], Qt.Orientation.Vertical)
     await settle()

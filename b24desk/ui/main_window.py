@@ -36,7 +36,8 @@ from .aio import TaskRunner, ask, loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
-from .dialogs.connection import ConnectionDialog, ConnectionReport, ConnectionRequest
+from .dialogs.connection import ConnectionDialog
+from .dialogs.connection_entry import ConnectionReport, ConnectionRequest
 from .errors import user_text
 from .menus import Menus
 from .request_log import RequestLog

@@ -28,18 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check and resend…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write to the chat… (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create lead</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,35 +60,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(last)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#{0} (closed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(you)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading the chat…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>adding…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -136,18 +96,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not confirmed by Bitrix24: “{0}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The lead was created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,6 +105,28 @@
     </message>
     <message>
         <source>Lead #{0} was created from this chat. Open it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatsModel</name>
+    <message>
+        <source>(last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{0} (closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Write to the chat… (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -468,6 +438,29 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestLog</name>
     <message>
         <source>Time</source>
@@ -506,6 +499,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>rate headroom {0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentBanner</name>
+    <message>
+        <source>Check and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed by Bitrix24: “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

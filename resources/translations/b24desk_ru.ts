@@ -28,18 +28,6 @@
         <translation>Присоединиться</translation>
     </message>
     <message>
-        <source>Check and resend…</source>
-        <translation>Проверить и отправить снова…</translation>
-    </message>
-    <message>
-        <source>Write to the chat… (Ctrl+Enter sends)</source>
-        <translation>Сообщение в чат… (Ctrl+Enter — отправить)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Отправить</translation>
-    </message>
-    <message>
         <source>Create lead</source>
         <translation>Создать лид</translation>
     </message>
@@ -72,36 +60,8 @@
         <translation>У этого элемента нет чатов открытых линий.</translation>
     </message>
     <message>
-        <source>(last)</source>
-        <translation>(последний)</translation>
-    </message>
-    <message>
-        <source>#{0} (closed)</source>
-        <translation>№{0} (закрыт)</translation>
-    </message>
-    <message>
-        <source>(you)</source>
-        <translation>(вы)</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <translation>оператор</translation>
-    </message>
-    <message>
-        <source>customer</source>
-        <translation>клиент</translation>
-    </message>
-    <message>
-        <source>bot</source>
-        <translation>бот</translation>
-    </message>
-    <message>
         <source>Loading the chat…</source>
         <translation>Загрузка чата…</translation>
-    </message>
-    <message>
-        <source>adding…</source>
-        <translation>добавляется…</translation>
     </message>
     <message>
         <source>{0} was added to the chat.</source>
@@ -136,18 +96,6 @@
         <translation>Вы не участник этого чата, а писать в него Битрикс24 разрешает только участникам. Присоединиться к чату и отправить сообщение?</translation>
     </message>
     <message>
-        <source>Message not confirmed</source>
-        <translation>Сообщение не подтверждено</translation>
-    </message>
-    <message>
-        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
-        <translation>Битрикс24 не подтвердил отправку, и в чате сообщения нет. Отправить его снова?</translation>
-    </message>
-    <message>
-        <source>Not confirmed by Bitrix24: “{0}”</source>
-        <translation>Не подтверждено Битрикс24: «{0}»</translation>
-    </message>
-    <message>
         <source>The lead was created.</source>
         <translation>Лид создан.</translation>
     </message>
@@ -158,6 +106,28 @@
     <message>
         <source>Lead #{0} was created from this chat. Open it?</source>
         <translation>Из этого чата создан лид №{0}. Открыть его?</translation>
+    </message>
+</context>
+<context>
+    <name>ChatsModel</name>
+    <message>
+        <source>(last)</source>
+        <translation>(последний)</translation>
+    </message>
+    <message>
+        <source>#{0} (closed)</source>
+        <translation>№{0} (закрыт)</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Write to the chat… (Ctrl+Enter sends)</source>
+        <translation>Сообщение в чат… (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
     </message>
 </context>
 <context>
@@ -469,6 +439,29 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>adding…</source>
+        <translation>добавляется…</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(вы)</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>бот</translation>
+    </message>
+</context>
+<context>
     <name>RequestLog</name>
     <message>
         <source>Time</source>
@@ -508,6 +501,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>rate headroom {0}/{1}</source>
         <translation>запас запросов {0}/{1}</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentBanner</name>
+    <message>
+        <source>Check and resend…</source>
+        <translation>Проверить и отправить снова…</translation>
+    </message>
+    <message>
+        <source>Not confirmed by Bitrix24: “{0}”</source>
+        <translation>Не подтверждено Битрикс24: «{0}»</translation>
+    </message>
+    <message>
+        <source>Message not confirmed</source>
+        <translation>Сообщение не подтверждено</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
+        <translation>Битрикс24 не подтвердил отправку, и в чате сообщения нет. Отправить его снова?</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,20 @@
-"""GUI test support: a qasync loop per test (pytest-qt has none) and bounded waiting."""
+"""GUI fixtures: a qasync loop per test (pytest-qt has none), task runners, real windows."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import time
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import pytest
 import qasync
 
+from b24desk.desk import connect
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.collector import GuiThreadCollector
+from b24desk.ui.main_window import MainWindow
+from tests.helpers.windows import QUICK_OPTIONS
 
 
 @pytest.fixture
@@ -55,16 +57,24 @@ def run(aloop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
     return lambda coro: aloop.run_until_complete(asyncio.wait_for(coro, 60))
 
 
-async def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "") -> Any:
-    """Poll `predicate` while the loop runs; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or predicate}")
-        await asyncio.sleep(0.01)
+@pytest.fixture
+def quick_client(monkeypatch) -> None:
+    """Short back-offs and timeouts, so fault scenarios settle within a test's time."""
+    monkeypatch.setattr(connect, "options_for", lambda profile: QUICK_OPTIONS)
+
+
+@pytest.fixture
+def windows(aloop, quick_client) -> Iterator[list[MainWindow]]:
+    """Windows a test opened; each is shut down while its loop still runs, then closed.
+
+    Not left to qtbot: it closes widgets before fixtures end, with no loop running.
+    """
+    opened: list[MainWindow] = []
+    yield opened
+    for window in opened:
+        aloop.run_until_complete(window.aclose())
+        window.close()
+        window.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -17,14 +17,8 @@ from b24desk.ui.diagnostics import (
     Versions,
     diagnostics_report,
 )
-
-from . import test_window
-from .conftest import wait_until
-from .test_window import PROFILE, make_window
-
-# The window fixtures of test_window, used here as they are.
-quick_client = test_window.quick_client
-windows = test_window.windows
+from tests.helpers.waiting import wait_until
+from tests.helpers.windows import PROFILE, make_window
 
 CODE = "q1w2e3r4t5y6u7i8"
 VERSIONS = Versions("0.1.0", "3.11.7", "6.11.0", "6.11.0", "0.28.0", "0.28.1", "Linux-x86_64")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -21,18 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.ui.aio import TaskRunner
+from b24desk.ui.chat.participants import USER_ID_ROLE
 from b24desk.ui.dialogs.connection import ConnectionDialog, ConnectionReport
 from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.plaintext import HIDDEN
+from tests.helpers.waiting import wait_until
+from tests.helpers.windows import (
+    PROFILE,
+    button,
+    make_window,
+    message_box,
+    open_entity,
+    operator_chat,
+)
 
-from . import test_window
-from .conftest import wait_until
 from .dialogs import test_connection as test_connection_dialog
-from .test_window import PROFILE, button, make_window, message_box, open_entity, operator_chat
 
-# The window fixtures of the session tests: short client timeouts, windows shut down in time.
-quick_client = test_window.quick_client
-windows = test_window.windows
 might_be_rich = QtGui.Qt.mightBeRichText
 
 LINK_NAME = '<a href="file:///etc/passwd">Anna</a>'
@@ -99,11 +104,13 @@ def walk(top: QWidget, where: str) -> int:
         checked += 1
     if isinstance(top, QMessageBox):
         assert top.textFormat() == Qt.TextFormat.PlainText, f"{where}: message box guesses HTML"
-    for view in top.findChildren(QListWidget):
-        for row in range(view.count()):
-            item = view.item(row)
-            check_shown(item.text(), f"{where} {view.objectName()}")
-            check_shown(item.toolTip(), f"{where} {view.objectName()}", tooltip=True)
+    for view in top.findChildren(QListView):  # list widgets and views over our models
+        model = view.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            check_shown(index.data() or "", f"{where} {view.objectName()}")
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+            check_shown(tip, f"{where} {view.objectName()}", tooltip=True)
             checked += 1
     for table in top.findChildren(QTableWidget):
         for row in range(table.rowCount()):
@@ -152,8 +159,8 @@ def test_no_widget_reads_portal_text_as_html(
         pane.active_only.setChecked(False)
         pane.reload(chat_id=chat.id)
         await wait_until(lambda: pane.shown.chat_id == chat.id and not pane.busy.isVisible())
-        people: QListWidget = window.findChild(QListWidget, "participantList")
-        await wait_until(lambda: people.count() > 1, what="participants")
+        people: QListView = window.findChild(QListView, "participantList")
+        await wait_until(lambda: people.model().rowCount() > 1, what="participants")
 
         # The pane header: the title as typed, one line high, not a 374 px heading.
         header = pane.header
@@ -171,13 +178,10 @@ def test_no_widget_reads_portal_text_as_html(
         assert EMAIL in rendered(tip).toPlainText()
 
         # Remove the customer: the box shows the name, and a link in it cannot open.
-        row = next(
-            i
-            for i in range(people.count())
-            if people.item(i).data(Qt.ItemDataRole.UserRole) == customer.id
-        )
-        assert LINK_NAME in people.item(row).text()
-        people.setCurrentRow(row)
+        rows = (people.model().index(i, 0) for i in range(people.model().rowCount()))
+        row = next(index for index in rows if index.data(USER_ID_ROLE) == customer.id)
+        assert LINK_NAME in row.data()
+        people.setCurrentIndex(row)
         qtbot.mouseClick(button(window, "removeParticipantButton"), Qt.MouseButton.LeftButton)
         box = await message_box(window, "confirmRemove")
         assert LINK_NAME in box.text()

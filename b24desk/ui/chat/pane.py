@@ -7,16 +7,13 @@ until the portal confirms it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
+    QListView,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,17 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.errors import OutcomeUnknownError
-from b24desk.api.types import CrmEntityType, CrmRef, Entity, User
+from b24desk.api.types import CrmEntityType, CrmRef, Entity
 from b24desk.desk.desk import Desk, NotInChatError, Pane, SupersededError
-from b24desk.desk.outbox import OutboxItem
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner, ask
+from b24desk.ui.aio import TaskRunner
+from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
+from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
+from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
+from b24desk.ui.chat.unsent import UnsentBanner
+from b24desk.ui.dialogs.ask import Button, Icon, question
 from b24desk.ui.dialogs.user_picker import pick_user
 from b24desk.ui.errors import user_text
-from b24desk.ui.icons import connector_icon
 from b24desk.ui.plaintext import plain, visible
-from b24desk.ui.style import Tone, notice_style, text_style
+from b24desk.ui.style import Tone, text_style
 
 
 class ChatPane(QWidget):
@@ -76,14 +76,20 @@ class ChatPane(QWidget):
         self.active_only.setObjectName("activeOnly")
         self.active_only.setChecked(True)
         self.active_only.toggled.connect(lambda *_: self.reload())
-        self.chat_list = QListWidget()
+        self.chats = ChatsModel(self)
+        self.chat_list = QListView()
         self.chat_list.setObjectName("chatList")
-        self.chat_list.itemActivated.connect(self._chat_chosen)
-        self.chat_list.itemClicked.connect(self._chat_chosen)
+        self.chat_list.setModel(self.chats)
+        self.chat_list.activated.connect(self._chat_chosen)
+        self.chat_list.clicked.connect(self._chat_chosen)
 
-        self.participant_list = QListWidget()
+        self.participants = ParticipantsModel(self)
+        self.participant_list = QListView()
         self.participant_list.setObjectName("participantList")
-        self.participant_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.participant_list.setModel(self.participants)
+        self.participant_list.selectionModel().currentChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("addParticipantButton")
         self.add_button.clicked.connect(lambda *_: self._spawn(self._add_participant()))
@@ -96,25 +102,13 @@ class ChatPane(QWidget):
 
         self.history_view = HistoryView()
         self.history_view.link_notice.connect(self.status_message)
-        self.unsent = QLabel()
-        self.unsent.setObjectName("unsentBanner")
-        self.unsent.setWordWrap(True)
-        self.unsent.setStyleSheet(notice_style())
-        self.unsent.hide()
-        self.check_unsent = QPushButton(self.tr("Check and resend…"))
-        self.check_unsent.setObjectName("checkUnsentButton")
-        self.check_unsent.clicked.connect(lambda *_: self._spawn(self._check_unsent()))
-        self.check_unsent.hide()
+        self.unsent = UnsentBanner(self._runner)
+        self.unsent.confirmed.connect(self._message_confirmed)
+        self.unsent.failed.connect(self.show_error)
+        self.unsent.discarded.connect(lambda text: self.composer.restore(text))
 
-        self.composer = QPlainTextEdit()
-        self.composer.setObjectName("composer")
-        self.composer.setPlaceholderText(self.tr("Write to the chat… (Ctrl+Enter sends)"))
-        self.composer.setMaximumHeight(90)
-        self.composer.textChanged.connect(self._update_buttons)
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.setObjectName("sendButton")
-        self.send_button.clicked.connect(lambda *_: self.send())
-        self.composer.installEventFilter(self)
+        self.composer = Composer()
+        self.composer.send_requested.connect(lambda text: self._spawn(self._send(text)))
 
         self.create_lead_button = QPushButton(self.tr("Create lead"))
         self.create_lead_button.setObjectName("createLeadButton")
@@ -123,7 +117,7 @@ class ChatPane(QWidget):
         self.lead_reason.setObjectName("leadReason")
         self.lead_reason.setStyleSheet("color: palette(mid);")
         self.lead_reason.setWordWrap(True)
-        plain(self.header, self.busy, self.error, self.unsent, self.lead_reason)
+        plain(self.header, self.busy, self.error, self.lead_reason)
 
         chats_box = QVBoxLayout()
         chats_box.addWidget(QLabel(self.tr("Chats")))
@@ -142,23 +136,14 @@ class ChatPane(QWidget):
         top_widget = QWidget()
         top_widget.setLayout(top)
 
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.composer, 1)
-        send_column = QVBoxLayout()
-        send_column.addWidget(self.send_button)
-        send_column.addStretch(1)
-        send_row.addLayout(send_column)
         lead_row = QHBoxLayout()
         lead_row.addWidget(self.create_lead_button)
         lead_row.addWidget(self.lead_reason, 1)
-        unsent_row = QHBoxLayout()
-        unsent_row.addWidget(self.unsent, 1)
-        unsent_row.addWidget(self.check_unsent)
 
         bottom = QVBoxLayout()
         bottom.addWidget(self.history_view, 1)
-        bottom.addLayout(unsent_row)
-        bottom.addLayout(send_row)
+        bottom.addWidget(self.unsent)
+        bottom.addWidget(self.composer)
         bottom.addLayout(lead_row)
         bottom_widget = QWidget()
         bottom_widget.setLayout(bottom)
@@ -176,28 +161,16 @@ class ChatPane(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.splitter, 1)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Ctrl+Enter in the composer sends; plain Enter starts a new line."""
-        if (
-            watched is self.composer
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.send()
-            return True
-        return super().eventFilter(watched, event)
-
     # ---- state ----
 
     def set_desk(self, desk: Desk | None) -> None:
         self._desk = desk
         self._entity = None
         self.shown = None
-        self.chat_list.clear()
-        self.participant_list.clear()
+        self.chats.clear()
+        self.participants.clear()
         self.history_view.show_placeholder(self.tr("No entity chosen."))
+        self.unsent.show_for(desk, None)
         self._set_enabled(False)
 
     def _spawn(self, coro: object) -> None:
@@ -212,13 +185,12 @@ class ChatPane(QWidget):
         pane = self.shown
         has_chat = pane is not None and pane.chat_id is not None
         self.add_button.setEnabled(has_chat)
-        selected = self.participant_list.currentItem()
-        # A participant still being added (no ID yet) cannot be removed.
-        removable = selected is not None and selected.data(Qt.ItemDataRole.UserRole) is not None
+        selected = self.participant_list.currentIndex()
+        # A participant still being added cannot be removed.
+        removable = selected.isValid() and not selected.data(PENDING_ROLE)
         self.remove_button.setEnabled(has_chat and removable)
         self.join_button.setEnabled(has_chat and pane is not None and not pane.i_am_participant)
-        self.composer.setEnabled(has_chat)
-        self.send_button.setEnabled(has_chat and bool(self.composer.toPlainText().strip()))
+        self.composer.set_open(has_chat)
         blocker = pane.lead_blocker() if pane else None
         reason = texts.text(blocker) if blocker else ""
         if pane is None:
@@ -240,8 +212,8 @@ class ChatPane(QWidget):
         self.shown = None
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
-        self.chat_list.clear()
-        self.participant_list.clear()
+        self.chats.clear()
+        self.participants.clear()
         self.history_view.show_placeholder(self.tr("Loading the chats…"))
         self._set_enabled(False)
         self.reload()
@@ -277,58 +249,18 @@ class ChatPane(QWidget):
 
     def _show(self, pane: Pane) -> None:
         self.shown = pane
-        self._fill_chats(pane)
-        self._fill_participants(pane.participants, pane.operator_id)
+        self.chats.show_chats(pane.chats, pane.last_chat_id, pane.chat_id)
+        self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(pane.chat_id)))
+        self.participants.show_people(pane.participants, pane.me.id, pane.operator_id)
         if pane.history is not None:
             self.history_view.show_history(pane.history, pane.me.id)
         elif pane.chat_id is None:
             self.history_view.show_placeholder(self.tr("This entity has no Open Lines chats."))
-        self._show_unsent()
+        self.unsent.show_for(self._desk, pane.chat_id)
         self._set_enabled(True)
 
-    def _fill_chats(self, pane: Pane) -> None:
-        self.chat_list.blockSignals(True)
-        self.chat_list.clear()
-        ids = [c.id for c in pane.chats]
-        listed = list(pane.chats)
-        for chat in listed:
-            text = f"{visible(chat.connector_title)} · #{chat.id}"
-            if chat.id == pane.last_chat_id:
-                text += "  " + self.tr("(last)")
-            item = QListWidgetItem(connector_icon(chat.connector_id), text)
-            item.setData(Qt.ItemDataRole.UserRole, chat.id)
-            if chat.id == pane.last_chat_id:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.chat_list.addItem(item)
-            if chat.id == pane.chat_id:
-                self.chat_list.setCurrentItem(item)
-        if pane.chat_id is not None and pane.chat_id not in ids:
-            item = QListWidgetItem(self.tr("#{0} (closed)").format(pane.chat_id))
-            item.setData(Qt.ItemDataRole.UserRole, pane.chat_id)
-            self.chat_list.addItem(item)
-            self.chat_list.setCurrentItem(item)
-        self.chat_list.blockSignals(False)
-
-    def _fill_participants(self, people: tuple[User, ...], operator_id: int | None) -> None:
-        self.participant_list.clear()
-        for user in people:
-            text = visible(user.full_name)
-            if self.shown is not None and user.id == self.shown.me.id:
-                text += " " + self.tr("(you)")
-            if user.id == operator_id:
-                text += " — " + self.tr("operator")
-            if user.is_customer:
-                text += " — " + self.tr("customer")
-            if user.is_bot:
-                text += " — " + self.tr("bot")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, user.id)
-            self.participant_list.addItem(item)
-
-    def _chat_chosen(self, item: QListWidgetItem) -> None:
-        chat_id = item.data(Qt.ItemDataRole.UserRole)
+    def _chat_chosen(self, index: QModelIndex) -> None:
+        chat_id = index.data(CHAT_ID_ROLE)
         if self.shown is not None and chat_id != self.shown.chat_id:
             self.history_view.show_placeholder(self.tr("Loading the chat…"))
             self.reload(chat_id=int(chat_id))
@@ -344,38 +276,30 @@ class ChatPane(QWidget):
         if user is None:
             return
         # Optimistic: the user shows at once, marked as pending, and goes if the portal says no.
-        name = visible(user.full_name)
-        pending = QListWidgetItem(f"{name} — " + self.tr("adding…"))
-        self.participant_list.addItem(pending)
+        self.participants.add_pending(user)
         try:
             await self._desk.add_participant(pane, user.id)
         except Exception as error:
-            self.participant_list.takeItem(self.participant_list.row(pending))
+            self.participants.drop_pending(user.id)
             self.show_error(error)
             return
+        name = visible(user.full_name)
         self.status_message.emit(self.tr("{0} was added to the chat.").format(name))
         self.reload()
 
     async def _remove_participant(self) -> None:
-        item = self.participant_list.currentItem()
-        if self._desk is None or self.shown is None or item is None:
+        index = self.participant_list.currentIndex()
+        if self._desk is None or self.shown is None or not index.isValid():
             return
-        if item.data(Qt.ItemDataRole.UserRole) is None:
+        if index.data(PENDING_ROLE):
             return
         pane = self.shown
-        user_id = int(item.data(Qt.ItemDataRole.UserRole))
+        user_id = int(index.data(USER_ID_ROLE))
         user = next((u for u in pane.participants if u.id == user_id), None)
         name = visible(user.full_name) if user else f"#{user_id}"
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remove participant"),
-            self.tr("Remove {0} from chat #{1}?").format(name, pane.chat_id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("confirmRemove")
-        plain(box)  # the name is the customer's: a link in it would open (STACK-NOTES 15)
-        if await ask(box) != QMessageBox.StandardButton.Yes:
+        title = self.tr("Remove participant")
+        text = self.tr("Remove {0} from chat #{1}?").format(name, pane.chat_id)
+        if await question(self, "confirmRemove", title, text) != Button.Yes:
             return
         try:
             await self._desk.remove_participant(pane, user_id)
@@ -398,14 +322,10 @@ class ChatPane(QWidget):
 
     # ---- messages ----
 
-    def send(self) -> None:
-        if self.send_button.isEnabled():
-            self._spawn(self._send(self.composer.toPlainText().strip()))
-
     async def _send(self, text: str) -> None:
         if self._desk is None or self.shown is None or not text:
             return
-        self.send_button.setEnabled(False)
+        self.composer.hold()
         self.show_error("")
         try:
             if not self.shown.i_am_participant and not await self._offer_join():
@@ -416,7 +336,7 @@ class ChatPane(QWidget):
                 await self._send(text)
             return
         except OutcomeUnknownError:
-            await self._settle_unknown(text)
+            await self.unsent.settle(text)
             return
         except Exception as error:  # the text stays in the composer
             self.show_error(error)
@@ -426,25 +346,17 @@ class ChatPane(QWidget):
         self._message_confirmed(text)
 
     def _message_confirmed(self, text: str) -> None:
-        if self.composer.toPlainText().strip() == text:
-            self.composer.clear()
+        self.composer.clear_if(text)
         self.status_message.emit(self.tr("Message sent."))
         self.reload()
 
     async def _offer_join(self) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Join the chat"),
-            self.tr(
-                "You are not in this chat. Bitrix24 only lets participants write. "
-                "Join the chat and send?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+        text = self.tr(
+            "You are not in this chat. Bitrix24 only lets participants write. "
+            "Join the chat and send?"
         )
-        box.setObjectName("confirmJoin")
-        plain(box)
-        if await ask(box) != QMessageBox.StandardButton.Yes or not await self._join():
+        answer = await question(self, "confirmJoin", self.tr("Join the chat"), text)
+        if answer != Button.Yes or not await self._join():
             return False
         assert self._desk is not None and self.shown is not None
         self.shown = await self._desk.open_entity(
@@ -452,68 +364,6 @@ class ChatPane(QWidget):
         )
         self._show(self.shown)
         return True
-
-    async def _settle_unknown(self, text: str) -> None:
-        """The answer was lost: look in the history before anything is sent again."""
-        assert self._desk is not None
-        item = next((i for i in self._desk.unsent() if i.text == text), None)
-        if item is None:
-            return
-        await self._resolve(item)
-
-    async def _resolve(self, item: OutboxItem) -> None:
-        assert self._desk is not None
-        try:
-            delivered = await self._desk.check_unknown(item)
-        except Exception as error:
-            self.show_error(error)
-            self._show_unsent()
-            return
-        if delivered:
-            self._message_confirmed(item.text)
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Message not confirmed"),
-            self.tr(
-                "Bitrix24 did not confirm your message, and it is not in the chat. Send it again?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("confirmResend")
-        plain(box)
-        if await ask(box) == QMessageBox.StandardButton.Yes:
-            try:
-                await self._desk.resend(item)
-            except Exception as error:
-                self.show_error(error)
-                self._show_unsent()
-                return
-            self._message_confirmed(item.text)
-            return
-        self._desk.discard(item)
-        if not self.composer.toPlainText().strip():
-            self.composer.setPlainText(item.text)  # back where the user can edit or resend it
-        self._show_unsent()
-
-    def _unsent_here(self) -> list[OutboxItem]:
-        if self._desk is None or self.shown is None:
-            return []
-        return [i for i in self._desk.unsent() if i.chat_id == self.shown.chat_id]
-
-    def _show_unsent(self) -> None:
-        items = self._unsent_here()
-        if items:
-            self.unsent.setText(
-                self.tr("Not confirmed by Bitrix24: “{0}”").format(visible(items[0].text[:80]))
-            )
-        self.unsent.setVisible(bool(items))
-        self.check_unsent.setVisible(bool(items))
-
-    async def _check_unsent(self) -> None:
-        for item in self._unsent_here():
-            await self._resolve(item)
 
     # ---- leads ----
 
@@ -531,15 +381,10 @@ class ChatPane(QWidget):
             self.status_message.emit(self.tr("The lead was created."))
             self.reload()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Lead created"),
-            self.tr("Lead #{0} was created from this chat. Open it?").format(lead_id),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("leadCreated")
-        plain(box)
+        title = self.tr("Lead created")
+        text = self.tr("Lead #{0} was created from this chat. Open it?").format(lead_id)
         self.reload()
-        if await ask(box) == QMessageBox.StandardButton.Open:
+        buttons = Button.Open | Button.Close
+        answer = await question(self, "leadCreated", title, text, buttons, Icon.Information)
+        if answer == Button.Open:
             self.open_entity_requested.emit(CrmRef(CrmEntityType.LEAD, lead_id))

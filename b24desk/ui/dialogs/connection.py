@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from collections.abc import Collection
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,89 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.desk.connect import REQUIRED_SCOPES
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.profiles import (
     RATE_PLANS,
-    Profile,
     ProfileKind,
     RateLimit,
-    SecretKind,
     split_webhook_url,
 )
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
+from b24desk.ui.dialogs.connection_entry import (
+    DEFAULT_RATE_PLAN,
+    ConnectionReport,
+    ConnectionRequest,
+    Tester,
+    host_of_url,
+)
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
-
-DEFAULT_RATE_PLAN = "standard"
-
-
-@dataclass(frozen=True)
-class ConnectionRequest:
-    """What the supervisor entered; secrets are kept out of repr so logs never show them."""
-
-    name: str
-    kind: ProfileKind
-    rate_plan: str = DEFAULT_RATE_PLAN
-    webhook_url: str = field(default="", repr=False)
-    portal_url: str = ""
-    client_id: str = ""
-    client_secret: str = field(default="", repr=False)
-    refresh_token: str = field(default="", repr=False)
-
-    @property
-    def rate_limit(self) -> RateLimit:
-        return RATE_PLANS.get(self.rate_plan, RATE_PLANS[DEFAULT_RATE_PLAN])
-
-    def to_profile(self) -> Profile:
-        """The profile to save (no secrets); raises ConfigError for an unusable entry."""
-        if self.kind is ProfileKind.WEBHOOK:
-            return split_webhook_url(self.webhook_url).to_profile(self.name, self.rate_limit)
-        return Profile(
-            self.name,
-            ProfileKind.OAUTH,
-            self.portal_url,
-            client_id=self.client_id.strip(),
-            rate_limit=self.rate_limit,
-        )
-
-    def secrets(self) -> dict[SecretKind, str]:
-        """The secrets to put in the SecretStore under the profile's name."""
-        if self.kind is ProfileKind.WEBHOOK:
-            return {SecretKind.WEBHOOK_CODE: split_webhook_url(self.webhook_url).code}
-        return {
-            SecretKind.CLIENT_SECRET: self.client_secret.strip(),
-            SecretKind.REFRESH_TOKEN: self.refresh_token.strip(),
-        }
-
-
-@dataclass(frozen=True)
-class ConnectionReport:
-    """What a successful test found: who we are on which portal, and the granted scopes."""
-
-    user_full_name: str
-    portal_host: str
-    granted_scopes: frozenset[str]
-
-    @property
-    def missing_scopes(self) -> tuple[str, ...]:
-        """The scopes b24desk needs that the webhook or app lacks, in REQUIRED_SCOPES order."""
-        return tuple(s for s in REQUIRED_SCOPES if s not in self.granted_scopes)
-
-
-Tester = Callable[[ConnectionRequest], Awaitable[ConnectionReport]]
-
-
-def _host(url: str) -> str:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return ""
-    return (parts.hostname or "") if parts.scheme in ("http", "https") else ""
 
 
 class ConnectionDialog(QDialog):
@@ -339,7 +275,7 @@ class ConnectionDialog(QDialog):
                 return [self.tr("Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/")]
             return []
         found = []
-        if not _host(self.portal_url.text()):
+        if not host_of_url(self.portal_url.text()):
             found.append(self.tr("The portal URL must start with https:// and name the portal."))
         if not self.client_id.text().strip():
             found.append(self.tr("Enter the application's client ID."))
@@ -367,7 +303,7 @@ class ConnectionDialog(QDialog):
         url = (
             self.webhook_url.text() if self.kind is ProfileKind.WEBHOOK else self.portal_url.text()
         )
-        self.name.setText(_host(url))
+        self.name.setText(host_of_url(url))
 
     def _refresh(self) -> None:
         self._show_page(1 if self.kind is ProfileKind.OAUTH else 0)

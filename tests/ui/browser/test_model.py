@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTableView
 from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.browser.model import Column, EntityTableModel
-from tests.ui.conftest import wait_until
+from tests.helpers.waiting import wait_until
 
 PAGE = 50
 BASE = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)

@@ -10,10 +10,12 @@ from PySide6.QtGui import QTextDocument
 
 from b24desk.api.types import FileRef, History, Message, User
 from b24desk.portal.seed import HOSTILE_TEXTS
+from b24desk.portal.state import CrmType
 from b24desk.ui.bbcode import is_safe_link
 from b24desk.ui.chat import history as history_view
 from b24desk.ui.chat.history import HistoryView
-from tests.ui.conftest import wait_until
+from tests.helpers.waiting import wait_until
+from tests.helpers.windows import PROFILE, make_window, open_entity
 
 T0 = datetime(2024, 5, 14, 9, 30, tzinfo=UTC)
 ANNA = User(1, "Анна", "Смирнова", "Анна Смирнова", position="Supervisor")
@@ -221,5 +223,29 @@ def test_scrolls_to_the_newest_message(view, run):
     async def scenario() -> None:
         bar = view.verticalScrollBar()
         await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+
+    run(scenario())
+
+
+def test_hostile_text_is_shown_as_text(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
+    state = live_portal.state
+    hostile = "<img src=x onerror=alert(1)>"
+    chat = next(c for c in state.chats.values() if c.is_lines and c.crm.get(CrmType.LEAD))
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    state.add_message(chat, chat.customer_id, hostile, "2026-11-20T12:00:00+03:00")
+    state.add_message(
+        chat, chat.customer_id, "[url=javascript:alert(1)]жми[/url]", "2026-11-20T12:00:01+03:00"
+    )
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        window.chat_pane.active_only.setChecked(False)
+        window.chat_pane.reload(chat_id=chat.id)
+        view = window.chat_pane.history_view
+        await wait_until(lambda: hostile in view.toPlainText(), what="hostile text shown")
+        assert "javascript" not in view.toHtml()
 
     run(scenario())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from b24desk.api.types import User
 from b24desk.ui.chat.history import DISPLAY_LIMIT, HistoryView
 from b24desk.ui.plaintext import MARK
-from tests.ui.conftest import wait_until
+from tests.helpers.waiting import wait_until
 
 from . import test_history as test_history_view
 from .test_history import anchors, history, msg

@@ -11,12 +11,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 from b24desk.settings.profiles import RATE_PLANS, ProfileKind, SecretKind
 from b24desk.settings.secrets import FALLBACK_NOTE
 from b24desk.ui.aio import TaskRunner, ask
-from b24desk.ui.dialogs.connection import (
-    ConnectionDialog,
-    ConnectionReport,
-    ConnectionRequest,
-)
-from tests.ui.conftest import wait_until
+from b24desk.ui.dialogs.connection import ConnectionDialog
+from b24desk.ui.dialogs.connection_entry import ConnectionReport, ConnectionRequest
+from tests.helpers.waiting import wait_until
 
 HOOK = "https://demo.bitrix24.ru/rest/1/abc123def456/"
 ALL_SCOPES = frozenset({"crm", "imopenlines", "im", "user", "task"})

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QListWid
 from b24desk.api.types import User
 from b24desk.ui.aio import ask
 from b24desk.ui.dialogs.user_picker import UserPicker, pick_user
-from tests.ui.conftest import wait_until
+from tests.helpers.waiting import wait_until
 
 DIRECTORY = [
     User(1, "Анна", "Смирнова", "Анна Смирнова", position="Руководитель КЦ"),

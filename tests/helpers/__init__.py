@@ -1,0 +1,1 @@
+"""Helpers shared by the tests, imported explicitly (conftest files hold fixtures only)."""

@@ -1,0 +1,53 @@
+"""The main window: connecting (tokens renewed quietly) and what it remembers across starts."""
+
+from __future__ import annotations
+
+from b24desk.portal.state import CrmType
+from b24desk.settings.paths import Paths
+from b24desk.settings.profiles import SecretKind
+from b24desk.settings.secrets import SecretStore
+from b24desk.settings.store import load_settings
+from b24desk.ui.main_window import MainWindow
+from tests.helpers.waiting import wait_until
+from tests.helpers.windows import PROFILE, make_window, oauth_window, open_entity
+
+
+def test_expired_token_is_renewed_quietly(live_portal, tmp_path, monkeypatch, qtbot, run, windows):
+    window, secrets = oauth_window(live_portal, tmp_path, monkeypatch, qtbot, windows)
+    chat = next(
+        c for c in live_portal.state.chats.values() if c.is_lines and c.crm.get(CrmType.LEAD)
+    )
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        old = secrets.get(PROFILE, SecretKind.ACCESS_TOKEN)
+        live_portal.portal.expire_access_tokens()
+        await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
+        assert not window.chat_pane.error.isVisible()
+        assert secrets.get(PROFILE, SecretKind.ACCESS_TOKEN) not in (None, old)
+
+    run(scenario())
+
+
+def test_layout_type_and_profile_are_remembered(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        window.browser.set_entity_type(type(window.browser.entity_type)("contact"))
+        window.splitter.setSizes([400, 880])
+        sizes = window.splitter.sizes()
+        window.close()
+        await wait_until(lambda: not window.isVisible(), what="the window closed")
+        return sizes
+
+    sizes = run(scenario())
+    settings = load_settings(Paths.default())
+    assert settings.last_profile == PROFILE
+    assert settings.entity_type == "contact"
+    again = MainWindow(settings, Paths.default(), SecretStore(Paths.default()))
+    windows.append(again)
+    assert again.browser.entity_type.value == "contact"
+    assert again.splitter.sizes() == sizes or settings.splitter_sizes["mainSplitter"] == sizes
