@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from b24desk.portal.state import CrmType
+from b24desk.ui.chat.composer import Composer
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import (
     PROFILE,
@@ -91,3 +93,51 @@ def test_dead_refresh_token_asks_to_sign_in_and_keeps_text(
         assert pane.composer.editor.toPlainText() == "важное сообщение"
 
     run(scenario())
+
+
+@pytest.fixture
+def composer(qtbot):
+    widget = Composer()
+    qtbot.addWidget(widget)
+    sent: list[str] = []
+    widget.send_requested.connect(sent.append)
+    widget.sent = sent
+    return widget
+
+
+def test_ctrl_enter_sends_and_plain_enter_starts_a_line(composer, qtbot):
+    composer.set_open(True)
+    composer.editor.insertPlainText("  первая строка")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    composer.editor.insertPlainText("вторая  ")
+    assert composer.sent == []
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert composer.sent == ["первая строка\nвторая"]
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    assert composer.sent == ["первая строка\nвторая"] * 2
+
+
+def test_nothing_is_sent_without_a_chat_or_text_or_twice(composer, qtbot):
+    composer.editor.setPlainText("текст")
+    assert not composer.editor.isEnabled() and not composer.send_button.isEnabled()
+    composer.set_open(True)
+    composer.editor.setPlainText("   ")
+    assert not composer.send_button.isEnabled()
+    composer.editor.setPlainText("текст")
+    composer.hold()  # one Send is on its way
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert composer.sent == []
+
+
+def test_confirmed_text_clears_only_if_unchanged_and_unsent_text_comes_back(composer):
+    composer.set_open(True)
+    composer.editor.setPlainText("первое")
+    composer.clear_if("первое")
+    assert composer.editor.toPlainText() == ""
+    composer.editor.setPlainText("пишу дальше")
+    composer.clear_if("первое")
+    composer.restore("первое")  # the box is not empty: what is being written stays
+    assert composer.editor.toPlainText() == "пишу дальше"
+    composer.editor.clear()
+    composer.restore("первое")
+    assert composer.editor.toPlainText() == "первое"

@@ -1,0 +1,33 @@
+"""The chat list model: connector and ID per chat, the last one bold, a closed chat kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from b24desk.api.types import ChatRef
+from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
+
+CHATS = (ChatRef(11, "telegrambot", "Telegram"), ChatRef(12, "livechat", "Live chat"))
+
+
+def test_chats_are_listed_with_the_last_one_bold(qapp):
+    model = ChatsModel()
+    model.show_chats(CHATS, last_chat_id=12, shown_id=12)
+    first, last = model.index(0, 0), model.index(1, 0)
+    assert first.data() == "Telegram · #11"
+    assert last.data() == "Live chat · #12  (last)"
+    assert [first.data(CHAT_ID_ROLE), last.data(CHAT_ID_ROLE)] == [11, 12]
+    assert last.data(Qt.ItemDataRole.FontRole).bold()
+    assert first.data(Qt.ItemDataRole.FontRole) is None
+    assert not first.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.row_of(12) == 1 and model.row_of(99) == -1
+
+
+def test_a_closed_chat_on_show_stays_listed(qapp):
+    model = ChatsModel()
+    model.show_chats(CHATS, last_chat_id=12, shown_id=5)  # closed: filtered out of CHATS
+    closed = model.index(2, 0)
+    assert closed.data() == "#5 (closed)" and closed.data(CHAT_ID_ROLE) == 5
+    assert closed.data(Qt.ItemDataRole.DecorationRole) is None
+    model.clear()
+    assert model.rowCount() == 0

@@ -1,0 +1,29 @@
+"""The menus list the profiles (the current one checked) and only emit what was chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from b24desk.ui.menus import Menus
+
+
+def test_profiles_language_and_help_emit_signals(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menus = Menus(window.menuBar(), QAction("log", window), "ru", window)
+    chosen: list[str] = []
+    menus.profile_chosen.connect(chosen.append)
+    menus.language_chosen.connect(chosen.append)
+    menus.copy_diagnostics.connect(lambda: chosen.append("copy"))
+    menus.new_connection.connect(lambda: chosen.append("new"))
+    menus.fill_profiles(["Main", "Demo"], current="Demo")
+    menus.fill_profiles(["Main", "Demo"], current="Demo")  # filled again: no duplicates
+    profiles = [a for a in menus.connection_menu.actions() if a.isCheckable()]
+    assert [(a.text(), a.isChecked()) for a in profiles] == [("Main", False), ("Demo", True)]
+    profiles[0].trigger()
+    assert window.findChild(QAction, "language_ru").isChecked()
+    window.findChild(QAction, "language_en").trigger()
+    window.findChild(QAction, "copyDiagnosticsAction").trigger()
+    window.findChild(QAction, "newConnectionAction").trigger()
+    assert chosen == ["Main", "en", "copy", "new"]
