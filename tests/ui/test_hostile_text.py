@@ -26,6 +26,7 @@ from b24desk.ui.chat.participants import USER_ID_ROLE
 from b24desk.ui.dialogs.connection import ConnectionDialog, ConnectionReport
 from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.plaintext import HIDDEN
+from tests.helpers import connection
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import (
     PROFILE,
@@ -35,8 +36,6 @@ from tests.helpers.windows import (
     open_entity,
     operator_chat,
 )
-
-from .dialogs import test_connection as test_connection_dialog
 
 might_be_rich = QtGui.Qt.mightBeRichText
 
@@ -213,12 +212,12 @@ def test_no_widget_reads_portal_text_as_html(
 
 
 def test_connection_test_shows_the_portal_name_as_typed(qtbot, run, errors):
-    tester = test_connection_dialog.FakeTester(
-        ConnectionReport(LINK_NAME + SPOOF, "demo.bitrix24.ru", test_connection_dialog.ALL_SCOPES)
+    tester = connection.FakeTester(
+        ConnectionReport(LINK_NAME + SPOOF, "demo.bitrix24.ru", connection.ALL_SCOPES)
     )
     dialog = ConnectionDialog(tester, runner=TaskRunner(errors.append))
     qtbot.addWidget(dialog)
-    dialog.findChild(QLineEdit, "webhookUrl").setText(test_connection_dialog.HOOK)
+    dialog.findChild(QLineEdit, "webhookUrl").setText(connection.HOOK)
     result = dialog.findChild(QLabel, "testResult")
 
     async def scenario() -> None:

@@ -11,13 +11,8 @@ from PySide6.QtWidgets import QApplication
 from b24desk.api.types import User
 from b24desk.ui.chat.history import DISPLAY_LIMIT, HistoryView
 from b24desk.ui.plaintext import MARK
+from tests.helpers.history import anchors, history, msg
 from tests.helpers.waiting import wait_until
-
-from . import test_history as test_history_view
-from .test_history import anchors, history, msg
-
-view = test_history_view.view
-opened = test_history_view.opened
 
 MEGABYTE = "Длинное сообщение без конца. " * 36_000
 
