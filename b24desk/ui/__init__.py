@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets and item models; it asks desk/ for everything."""
