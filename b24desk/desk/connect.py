@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, system, users
 from b24desk.api.types import User
-from b24desk.portal import Portal
-from b24desk.portal.inprocess import PortalThread
 from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_url_with
 from b24desk.settings.secrets import SecretStore
+
+from .drafts import Drafts
+from .outbox import Outbox
+from .session import Session
 
 # The scopes b24desk needs, in the order a supervisor is told about missing ones.
 REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
 DEMO_PROFILE = "Demo portal"
-# Never dialled: requests reach the in-process portal through its transport.
-DEMO_BASE_URL = "http://localhost"
 
 
 @dataclass(frozen=True)
@@ -77,19 +77,38 @@ def host_of(profile: Profile) -> str:
     return urlsplit(profile.portal_url).hostname or profile.portal_url
 
 
-class DemoConnection:
-    """The in-process demo portal and a client talking to it; `close()` stops both."""
+# The demo portal, opened by the app's wiring (desk/ never imports portal/): a client that
+# reaches it and the call that stops it.
+DemoOpener = Callable[[], Awaitable[tuple[B24Client, Callable[[], Awaitable[None]]]]]
 
-    def __init__(self, portal: Portal | None = None) -> None:
-        self.portal = portal or Portal(base_url=DEMO_BASE_URL)
-        self.portal.base_url = DEMO_BASE_URL
-        self.thread = PortalThread(self.portal)
-        admin = self.portal.webhook_urls()[0]
-        config = self.portal.config
-        # Match the portal's bucket, as a real profile matches its plan.
-        options = ClientOptions(rate=config.rate, burst=config.burst)
-        self.client = B24Client(WebhookAuth(admin), options, transport=self.thread.transport())
 
-    async def close(self) -> None:
-        await self.client.aclose()
-        self.thread.stop()
+class Connections:
+    """Opens a `Session` for a saved profile or for the demo portal."""
+
+    def __init__(
+        self,
+        profiles: Callable[[], Mapping[str, Profile]],
+        secrets: SecretStore,
+        outbox: Outbox,
+        drafts: Drafts,
+        demo: DemoOpener | None = None,
+    ) -> None:
+        self._profiles = profiles
+        self._secrets = secrets
+        self._outbox = outbox
+        self._drafts = drafts
+        self._demo = demo
+
+    def names(self) -> list[str]:
+        return [*self._profiles(), *([DEMO_PROFILE] if self._demo is not None else [])]
+
+    async def open(self, name: str) -> Session:
+        """Connect; raises what the portal or the profile's set-up says is wrong."""
+        if name == DEMO_PROFILE and self._demo is not None:
+            client, stop = await self._demo()
+            return await Session.start(name, "", client, self._outbox, self._drafts, on_close=stop)
+        profile = self._profiles().get(name)
+        if profile is None:
+            raise KeyError(name)
+        client = stored_client(profile, self._secrets)
+        return await Session.start(name, host_of(profile), client, self._outbox, self._drafts)

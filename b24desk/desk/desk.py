@@ -1,24 +1,21 @@
 """The supervisor's use-cases over one portal connection; the window calls these, nothing else.
 
-Each use-case is a few REST calls at most: opening an entity fills the whole chat pane
-in one batch request, chained through `$result[...]` references.
+Opening an entity fills the whole chat pane in one batch request, chained through
+`$result[...]` references. Every write takes its target chat as a `ChatTarget` captured when
+the user acted, so nothing the user does while it is on its way can redirect it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from b24desk.api import crm, listing, openlines, users
-from b24desk.api.batch import Command
+from b24desk.api.batch import BatchResult, Command
 from b24desk.api.client import B24Client
-from b24desk.api.errors import ApiError, ChatPostDeniedError, OutcomeUnknownError
+from b24desk.api.errors import B24Error, ChatPostDeniedError, OutcomeUnknownError
+from b24desk.api.query import ref
 from b24desk.api.types import (
-    ChatRef,
     CrmEntityType,
     CrmRef,
     Entity,
@@ -28,13 +25,12 @@ from b24desk.api.types import (
     User,
 )
 
-from .outbox import Outbox, OutboxItem, OutboxState
+from .drafts import Drafts
+from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
+from .tasks import Latest
+from .view import EntityChats
 
 log = logging.getLogger(__name__)
-
-
-class SupersededError(Exception):
-    """A newer request for the pane was made; this result must not be shown."""
 
 
 class NotInChatError(Exception):
@@ -43,77 +39,80 @@ class NotInChatError(Exception):
     user_message = "You are not in this chat yet. Join it to write."
 
 
-@dataclass(frozen=True)
-class Pane:
-    """Everything the chat pane shows for one entity."""
+class NotConfirmedError(OutcomeUnknownError):
+    """A message's answer was lost and the chat does not show it yet; it waits in the outbox."""
 
-    entity: CrmRef
-    chats: tuple[ChatRef, ...]
-    last_chat_id: int | None
-    chat_id: int | None  # the chat on show: the one asked for, else the last one
-    history: History | None
-    participants: tuple[User, ...]
-    me: User
-    errors: Mapping[str, ApiError] = field(default_factory=dict)
+    user_message = (
+        "Bitrix24 did not confirm the message and it is not in the chat yet. It waits above "
+        "the composer: check and resend it, or discard it."
+    )
 
-    @property
-    def i_am_participant(self) -> bool:
-        return any(user.id == self.me.id for user in self.participants)
-
-    @property
-    def operator_id(self) -> int | None:
-        """The session's current operator: the owner of an Open Lines chat."""
-        return self.history.chat.owner_id if self.history and self.history.chat else None
-
-    def lead_blocker(self) -> str | None:
-        """Why "Create lead" cannot act here, or None when it can."""
-        if self.chat_id is None:
-            return "There is no chat to create a lead from."
-        if self.operator_id is not None and self.operator_id != self.me.id:
-            return "Only the chat's current operator can create a lead."
-        return None
+    def __init__(self, item: OutboxItem) -> None:
+        super().__init__(self.user_message)
+        self.item = item
 
 
-_LAST = "$result[last]"
+class LeadBusyError(Exception):
+    """A lead is already being created from this chat."""
+
+    user_message = "A lead is already being created from this chat."
+
+
+class LeadExistsError(Exception):
+    """The chat already has a lead; a second one needs the supervisor's explicit say-so."""
+
+    user_message = "This chat already has a lead. Confirm to create a second one."
+
+    def __init__(self, lead_id: int) -> None:
+        super().__init__(self.user_message)
+        self.lead_id = lead_id
+
+
+class CustomerRemovalError(Exception):
+    """The customer is the other side of an Open Lines chat and cannot be removed from it."""
+
+    user_message = "The customer cannot be removed from their own chat."
 
 
 class Desk:
     """Use-cases for one connected portal (one profile)."""
 
-    def __init__(self, client: B24Client, outbox: Outbox, profile: str, me: User) -> None:
+    def __init__(
+        self, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str, me: User
+    ) -> None:
         self.client = client
         self.outbox = outbox
+        self.drafts = drafts
         self.profile = profile
         self.me = me
-        self._pane_generation = 0
+        self._pane = Latest()
+        self._newest: dict[int, int] = {}  # chat ID -> newest message ID seen there
+        self._bound_lead: dict[int, int | None] = {}  # chat ID -> its lead, as last seen
+        self._creating_leads: set[int] = set()
 
     @classmethod
-    async def connect(cls, client: B24Client, outbox: Outbox, profile: str) -> Desk:
-        return cls(client, outbox, profile, await users.current_user(client))
+    async def connect(cls, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str) -> Desk:
+        return cls(client, outbox, drafts, profile, await users.current_user(client))
 
     # ---- the pane ----
 
     async def open_entity(
         self, entity: CrmRef, *, active_only: bool = True, chat_id: int | None = None
-    ) -> Pane:
+    ) -> EntityChats:
         """Chats, last chat, and the shown chat's history and participants: one request.
 
         Raises SupersededError if another pane was asked for while this one was on its way.
         """
-        self._pane_generation += 1
-        generation = self._pane_generation
-        target: int | str = chat_id if chat_id is not None else _LAST
+        target: int | str = chat_id if chat_id is not None else ref("last")
         commands: dict[str, Command[Any]] = {
             "chats": openlines.chats_command(entity.type, entity.id, active_only=active_only),
             "last": openlines.last_chat_id_command(entity.type, entity.id),
             "history": openlines.history_command(chat_id=target),
             "members": openlines.participants_command(target),
             # A whole-value reference takes the array: FILTER[ID] becomes an IN filter.
-            "names": Command("user.get", {"FILTER": {"ID": "$result[members]"}}, users.parse_users),
+            "names": Command("user.get", {"FILTER": {"ID": ref("members")}}, users.parse_users),
         }
-        result = await self.client.batch(commands)
-        if generation != self._pane_generation:
-            raise SupersededError
+        result = await self._pane.run(self.client.batch(commands))
         last = result.value("last")
         shown = chat_id if chat_id is not None else last
         history: History | None = None
@@ -124,8 +123,9 @@ class Desk:
             member_ids = result.value("members")
             named = {u.id: u for u in _value_or(result, "names", ())}
             named = {**dict(history.users), **named}
+            self._remember(history)
         participants = tuple(named.get(i) or _unknown_user(i) for i in member_ids)
-        return Pane(
+        return EntityChats(
             entity=entity,
             chats=result.value("chats"),
             last_chat_id=last,
@@ -136,91 +136,183 @@ class Desk:
             errors=dict(result.errors),
         )
 
+    def _remember(self, history: History) -> None:
+        """What later writes to this chat need: its newest message and its lead."""
+        if history.messages:
+            newest = max(m.id for m in history.messages)
+            self._newest[history.chat_id] = max(newest, self._newest.get(history.chat_id, 0))
+        if history.chat is not None:
+            self._bound_lead[history.chat_id] = history.chat.crm.lead
+
     # ---- participants ----
 
-    async def add_participant(self, pane: Pane, user_id: int) -> ParticipantChange:
+    async def add_participant(self, target: ChatTarget, user_id: int) -> ParticipantChange:
         return await openlines.add_participant(
-            self.client, pane.entity.type, pane.entity.id, user_id, chat_id=pane.chat_id
+            self.client, target.entity.type, target.entity.id, user_id, chat_id=target.chat_id
         )
 
-    async def remove_participant(self, pane: Pane, user_id: int) -> ParticipantChange:
+    async def remove_participant(self, target: ChatTarget, user: User) -> ParticipantChange:
+        if user.is_customer:
+            raise CustomerRemovalError
         return await openlines.remove_participant(
-            self.client, pane.entity.type, pane.entity.id, user_id, chat_id=pane.chat_id
+            self.client, target.entity.type, target.entity.id, user.id, chat_id=target.chat_id
         )
 
-    async def join(self, pane: Pane) -> ParticipantChange:
-        return await self.add_participant(pane, self.me.id)
+    async def join(self, target: ChatTarget) -> ParticipantChange:
+        return await self.add_participant(target, self.me.id)
 
     # ---- messages ----
 
-    async def send_message(self, pane: Pane, text: str) -> int:
+    async def send(self, target: ChatTarget, text: str, *, join_first: bool = False) -> int:
         """Send as the connected user; the text sits in the outbox until confirmed.
 
-        NotInChatError when the user must join first; OutcomeUnknownError (the item stays in the
-        outbox) when the answer was lost: call `check_unknown` before sending again.
+        `join_first` joins the chat in the same flow (the portal refuses non-participants).
+        NotInChatError when the user must join first; NotConfirmedError (the item stays in
+        the outbox, the draft is cleared) when the answer was lost and the chat does not
+        show the message.
         """
-        if pane.chat_id is None:
-            raise ValueError("no chat to write to")
-        if not pane.i_am_participant:
-            raise NotInChatError
-        item = self.outbox.add(self.profile, pane.entity, pane.chat_id, text)
-        return await self._deliver(item)
+        if not text.strip():
+            raise ValueError("nothing to send")
+        if join_first:
+            await self.join(target)
+        watermark = self._newest.get(target.chat_id, 0)
+        item = self.outbox.add(self.profile, target, text, watermark)
+        try:
+            return await self._deliver(item, fresh=True)
+        except OutcomeUnknownError:
+            # The text now waits in the outbox, shown above the composer: not in the draft too.
+            self.drafts.clear(self.profile, target.chat_id, text)
+            found = await self._look_for(item)
+            if found:
+                return found
+            raise NotConfirmedError(self.outbox.get(item.id) or item) from None
 
-    async def _deliver(self, item: OutboxItem) -> int:
+    async def _deliver(self, item: OutboxItem, *, fresh: bool) -> int:
         try:
             message_id = await openlines.send_message(
-                self.client, item.entity.type, item.entity.id, item.chat_id, self.me.id, item.text
+                self.client,
+                item.target.entity.type,
+                item.target.entity.id,
+                item.chat_id,
+                self.me.id,
+                item.text,
             )
-        except (OutcomeUnknownError, asyncio.CancelledError):
-            # Lost answer, or the app closed mid-send: it may have been posted.
+        except ChatPostDeniedError as error:
+            self._refused(item, error, fresh=fresh)
+            raise NotInChatError from error
+        except OutcomeUnknownError:
             self.outbox.mark(item, OutboxState.UNKNOWN)
             raise
-        except ChatPostDeniedError as error:
-            self.outbox.remove(item)  # refused: nothing was posted; the composer keeps the text
-            raise NotInChatError from error
-        except BaseException:
-            self.outbox.remove(item)
+        except B24Error as error:
+            # Refused or never sent (connection refused, limit, denied): nothing was posted.
+            self._refused(item, error, fresh=fresh)
             raise
-        self.outbox.remove(item)
+        except BaseException:
+            # Cancelled mid-flight (the app closed) or anything unforeseen: it may be posted.
+            self.outbox.mark(item, OutboxState.UNKNOWN)
+            raise
+        self._confirmed(item, message_id)
         return message_id
 
-    async def check_unknown(self, item: OutboxItem) -> bool:
+    def _refused(self, item: OutboxItem, error: BaseException, *, fresh: bool) -> None:
+        if fresh:
+            self.outbox.remove(item)  # the draft still holds the text
+        else:
+            reason = getattr(error, "user_message", "") or str(error)
+            self.outbox.mark(item, OutboxState.FAILED, reason)
+
+    def _confirmed(self, item: OutboxItem, message_id: int) -> None:
+        self.outbox.confirm(item, message_id)
+        self._newest[item.chat_id] = max(message_id, self._newest.get(item.chat_id, 0))
+        self.drafts.clear(self.profile, item.chat_id, item.text)
+
+    async def _look_for(self, item: OutboxItem) -> int:
+        """Check the chat once; a lookup that fails leaves the item as it is."""
+        try:
+            return await self.check_unknown(item)
+        except B24Error as error:
+            log.info("could not check an unconfirmed message: %s", type(error).__name__)
+            return 0
+
+    async def check_unknown(self, item: OutboxItem) -> int:
         """Was a message whose answer was lost posted after all? Looks in the chat's history.
 
-        True: it is there, and the outbox forgets it. False: it is not; the user may resend.
+        Its message ID when it is there (the outbox forgets the item), else 0.
         """
         history = await openlines.history(self.client, chat_id=item.chat_id)
-        since = item.created - timedelta(minutes=1)
-        for message in history.messages:
-            if (
-                message.sender_id == self.me.id
-                and message.text == item.text
-                and (message.date is None or message.date >= since)
-            ):
-                self.outbox.remove(item)
-                return True
-        return False
+        self._remember(history)
+        found = self.outbox.find_posted(item, self.me.id, history.messages)
+        if found:
+            self._confirmed(item, found)
+        return found
 
     async def resend(self, item: OutboxItem) -> int:
-        """Send an outbox item again: only after `check_unknown` said it is not in the chat."""
+        """Check the chat, then send again only if the message is not there.
+
+        A refused resend keeps the item, marked FAILED with the reason.
+        """
         current = self.outbox.get(item.id)
         if current is None:
             raise ValueError("that message is no longer in the outbox")
-        return await self._deliver(self.outbox.mark(current, OutboxState.SENDING))
+        found = await self.check_unknown(current)
+        if found:
+            return found
+        current = self.outbox.mark(current, OutboxState.SENDING)
+        try:
+            return await self._deliver(current, fresh=False)
+        except OutcomeUnknownError:
+            found = await self._look_for(current)
+            if found:
+                return found
+            raise NotConfirmedError(self.outbox.get(current.id) or current) from None
 
-    def unsent(self) -> list[OutboxItem]:
-        return self.outbox.items(self.profile)
+    def unsent(self, chat_id: int | None = None) -> list[OutboxItem]:
+        return [
+            i for i in self.outbox.items(self.profile) if chat_id is None or i.chat_id == chat_id
+        ]
 
     def discard(self, item: OutboxItem) -> None:
         self.outbox.remove(item)
 
+    def put_back(self, item: OutboxItem) -> str:
+        """Move an unsent text back into its chat's draft; returns the draft now."""
+        draft = self.drafts.put_back(self.profile, item.chat_id, item.text)
+        self.outbox.remove(item)
+        return draft
+
+    # ---- drafts ----
+
+    def draft(self, chat_id: int) -> str:
+        return self.drafts.get(self.profile, chat_id)
+
+    def keep_draft(self, chat_id: int, text: str) -> None:
+        self.drafts.set(self.profile, chat_id, text)
+
     # ---- leads ----
 
-    async def create_lead(self, pane: Pane) -> int | None:
-        """Create a lead from the shown chat; its ID, read back from the chat's CRM binding."""
-        if pane.chat_id is None:
-            raise ValueError("no chat")
-        return await openlines.create_lead(self.client, pane.chat_id)
+    async def create_lead(self, target: ChatTarget, *, second_lead: bool = False) -> int | None:
+        """Create a lead from the chat; its ID, read back from the chat's CRM binding.
+
+        LeadBusyError while one is being created from this chat; LeadExistsError when the
+        chat already has a lead, unless `second_lead` says the supervisor wants another.
+        """
+        chat_id = target.chat_id
+        if chat_id in self._creating_leads:
+            raise LeadBusyError
+        existing = self._bound_lead.get(chat_id)
+        if existing is not None and not second_lead:
+            raise LeadExistsError(existing)
+        self._creating_leads.add(chat_id)
+        try:
+            lead_id = await openlines.create_lead(self.client, chat_id)
+        finally:
+            self._creating_leads.discard(chat_id)
+        if lead_id is not None:
+            self._bound_lead[chat_id] = lead_id
+        return lead_id
+
+    def creating_lead(self, chat_id: int) -> bool:
+        return chat_id in self._creating_leads
 
     # ---- entities and users ----
 
@@ -255,12 +347,24 @@ class Desk:
         return list(await users.search_users(self.client, text))
 
 
-def _value_or(result: Any, name: str, default: Any) -> Any:
+def _value_or(result: BatchResult, name: str, default: Any) -> Any:
     try:
         return result.value(name)
-    except ApiError:
+    except B24Error:
         return default
 
 
 def _unknown_user(user_id: int) -> User:
     return User(id=user_id, name="", last_name="", full_name=f"#{user_id}")
+
+
+__all__ = [
+    "ChatTarget",
+    "CustomerRemovalError",
+    "Desk",
+    "EntityChats",
+    "LeadBusyError",
+    "LeadExistsError",
+    "NotConfirmedError",
+    "NotInChatError",
+]

@@ -1,0 +1,32 @@
+"""The built-in demo portal for `b24desk --demo`: app wiring, the one place outside tests
+that starts `portal/`. It is seeded off the GUI thread and served on a thread of its own."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from b24desk.api import B24Client, ClientOptions, WebhookAuth
+
+# Never dialled: requests reach the in-process portal through its transport.
+DEMO_BASE_URL = "http://localhost"
+
+
+async def open_demo() -> tuple[B24Client, Callable[[], Awaitable[None]]]:
+    """A client talking to a fresh in-process demo portal, and the call that stops both."""
+    from b24desk.portal import Portal
+    from b24desk.portal.inprocess import PortalThread
+
+    # Seeding takes a noticeable moment: never on the GUI thread.
+    portal = await asyncio.to_thread(Portal, base_url=DEMO_BASE_URL)
+    thread = PortalThread(portal)
+    config = portal.config
+    # Match the portal's bucket, as a real profile matches its plan.
+    options = ClientOptions(rate=config.rate, burst=config.burst)
+    client = B24Client(WebhookAuth(portal.webhook_urls()[0]), options, transport=thread.transport())
+
+    async def stop() -> None:
+        await client.aclose()
+        await asyncio.to_thread(thread.stop)
+
+    return client, stop

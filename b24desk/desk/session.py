@@ -1,0 +1,104 @@
+"""One connection's life: its client, desk, outbox and drafts, and every task started for it.
+
+The window asks the session for everything; closing it cancels its task scope before the
+client closes, so nothing touches a closed connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from b24desk.api.client import B24Client
+from b24desk.api.events import RequestEvent
+
+from .desk import Desk
+from .drafts import Drafts
+from .outbox import Outbox
+from .tasks import TaskScope
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStatus:
+    """What the status bar shows about the connection, read at one moment."""
+
+    profile: str
+    host: str  # "" for the demo portal
+    user_name: str
+    in_flight: int
+    headroom: int  # requests the rate bucket still takes at once
+    burst: int
+
+
+class Session:
+    """One open connection (one profile); `close()` ends it and everything started for it."""
+
+    def __init__(
+        self,
+        profile: str,
+        host: str,
+        desk: Desk,
+        *,
+        on_close: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.profile = profile
+        self.host = host
+        self.desk = desk
+        self.scope = TaskScope()
+        self._on_close = on_close
+        self._listeners: list[Callable[[], None]] = []
+        self.closed = False
+
+    @classmethod
+    async def start(
+        cls,
+        profile: str,
+        host: str,
+        client: B24Client,
+        outbox: Outbox,
+        drafts: Drafts,
+        *,
+        on_close: Callable[[], Awaitable[None]] | None = None,
+    ) -> Session:
+        """Connect: learn who we are on the portal. The client is closed if that fails."""
+        try:
+            desk = await Desk.connect(client, outbox, drafts, profile)
+        except BaseException:
+            await (on_close() if on_close is not None else client.aclose())
+            raise
+        return cls(profile, host, desk, on_close=on_close)
+
+    @property
+    def client(self) -> B24Client:
+        return self.desk.client
+
+    def subscribe(self, listener: Callable[[RequestEvent], None]) -> Callable[[], None]:
+        """Every request's outcome goes to `listener` until the returned call unsubscribes."""
+        unsubscribe = self.client.subscribe(listener)
+        self._listeners.append(unsubscribe)
+        return unsubscribe
+
+    def status(self) -> SessionStatus:
+        bucket = self.client.bucket
+        return SessionStatus(
+            profile=self.profile,
+            host=self.host,
+            user_name=self.desk.me.full_name,
+            in_flight=self.client.in_flight,
+            headroom=max(0, int(bucket.burst - bucket.level())),
+            burst=int(bucket.burst),
+        )
+
+    async def close(self) -> None:
+        """Cancel this connection's work, keep the drafts, then close the client."""
+        if self.closed:
+            return
+        self.closed = True
+        await self.scope.close()
+        for unsubscribe in self._listeners:
+            unsubscribe()
+        await self.desk.drafts.flush()
+        if self._on_close is not None:
+            await self._on_close()
+        else:
+            await self.client.aclose()

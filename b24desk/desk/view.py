@@ -1,0 +1,59 @@
+"""What the chat pane shows for one entity, and what its state allows the supervisor to do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from b24desk.api.errors import ApiError
+from b24desk.api.types import ChatRef, CrmRef, History, User
+
+from .outbox import ChatTarget
+
+
+@dataclass(frozen=True)
+class EntityChats:
+    """Everything the chat pane shows for one entity."""
+
+    entity: CrmRef
+    chats: tuple[ChatRef, ...]
+    last_chat_id: int | None
+    chat_id: int | None  # the chat on show: the one asked for, else the last one
+    history: History | None
+    participants: tuple[User, ...]
+    me: User
+    errors: Mapping[str, ApiError] = field(default_factory=dict)
+
+    @property
+    def target(self) -> ChatTarget | None:
+        """The chat on show as a write target, or None when there is none."""
+        return ChatTarget(self.entity, self.chat_id) if self.chat_id is not None else None
+
+    @property
+    def i_am_participant(self) -> bool:
+        return any(user.id == self.me.id for user in self.participants)
+
+    @property
+    def operator_id(self) -> int | None:
+        """The session's current operator: the owner of an Open Lines chat."""
+        return self.history.chat.owner_id if self.history and self.history.chat else None
+
+    @property
+    def lead_id(self) -> int | None:
+        """The lead the chat is bound to (entity_data_2), if any."""
+        return self.history.chat.crm.lead if self.history and self.history.chat else None
+
+    def lead_blocker(self) -> str | None:
+        """Why "Create lead" cannot act here, or None when it can."""
+        if self.chat_id is None:
+            return "There is no chat to create a lead from."
+        if self.operator_id is not None and self.operator_id != self.me.id:
+            return "Only the chat's current operator can create a lead."
+        return None
+
+    def removal_blocker(self, user_id: int) -> str | None:
+        """Why this participant cannot be removed, or None when they can."""
+        user = next((u for u in self.participants if u.id == user_id), None)
+        if user is not None and user.is_customer:
+            return "The customer cannot be removed from their own chat."
+        return None
