@@ -64,10 +64,20 @@ def main(argv: list[str] | None = None) -> int:
     GuiThreadCollector(app).start()
 
     paths = Paths.default().ensure()
+    from b24desk.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data_dir, app)
+    if not instance.acquire():
+        print(
+            "b24desk is already running for this user; its window was brought to the front.",
+            file=sys.stderr,
+        )
+        return 0
     settings = load_settings(paths)
     # Before any widget exists: widgets take their texts when they are built.
     language.install(settings.language, app)
     window = MainWindow(settings, paths, SecretStore(paths))
+    instance.activated.connect(window.bring_to_front)
     closed: asyncio.Future[None] = loop.create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
     if args.exit_when_ready:
@@ -100,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         loop.call_soon(lambda: window.runner.spawn(first_connection()))
         loop.run_until_complete(closed)
         loop.run_until_complete(window.aclose())
+    instance.release()
     return 0
 
 

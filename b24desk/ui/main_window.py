@@ -321,6 +321,14 @@ class MainWindow(QMainWindow):
             self._save_settings()
             self.runner.spawn(self._shutdown())
 
+    def bring_to_front(self) -> None:
+        """Another start of b24desk on this home folder handed over to this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     async def _shutdown(self) -> None:
         """Close the connection and let pending work finish or cancel, then really close."""
         await self.aclose()
