@@ -1,0 +1,151 @@
+"""The local entity index: every search form a supervisor types, ranking, sort and privacy."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+from decimal import Decimal
+
+import pytest
+
+from b24desk.api.types import CrmEntityType, Entity
+from b24desk.desk.index import EntityIndex
+
+LEAD = CrmEntityType.LEAD
+
+
+def lead(entity_id: int, title: str, *, name="", last="", phones=(), emails=(), amount=None):
+    return Entity(
+        type=LEAD,
+        id=entity_id,
+        title=title,
+        name=name,
+        last_name=last,
+        phones=tuple(phones),
+        emails=tuple(emails),
+        opportunity=Decimal(amount) if amount else None,
+    )
+
+
+ROWS = [
+    lead(1, "Заявка с сайта", name="Иван", last="Комаров", phones=["+7 (916) 555-81-02"],
+         emails=["komarov90@inbox.ru"], amount="1500"),
+    lead(2, "Звонок", name="Мария", last="Иванова", phones=["8 495 123-45-67"],
+         emails=["m.iv@mail.ru"], amount="300"),
+    lead(3, "Order from website", name="John", last="Smith", phones=["+1 212 555 0199"],
+         emails=["john@example.com"]),
+    lead(12345, "Повторный запрос", name="Пётр", last="Комаровский", phones=["+7 903 000 12 34"]),
+    lead(4, "Заказ 12345 по телефону", name="Анна", last="Петрова"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def index(tmp_path):
+    async def build():
+        index = EntityIndex(tmp_path / "index" / "demo.sqlite")
+        await index.upsert(ROWS)
+        return index
+
+    return asyncio.run(build()), tmp_path
+
+
+def search(index, text, order=()):
+    async def run():
+        return await index.search(LEAD, text, order)
+
+    return asyncio.run(run())
+
+
+def ids(hits):
+    return [h.entity.id for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "why"),
+    [
+        ("Комаров", 1, "name"),
+        ("омар", 1, "name"),  # any substring of a name
+        ("Komarovsk", 12345, "spelling"),  # Latin finds Cyrillic
+        ("Ivanova", 2, "spelling"),
+        ("Смит", 3, "spelling"),  # Cyrillic finds Latin, through one Latin spelling
+        ("5558102", 1, "phone"),  # a run of digits, whatever the formatting
+        ("555-81-02", 1, "phone"),
+        ("+7 916", 1, "phone"),
+        ("8 916 555", 1, "phone"),  # a trunk 8 for +7
+        ("4951234567", 2, "phone"),
+        ("komarov90", 1, "e-mail"),  # any part of an e-mail
+        ("inbox.ru", 1, "e-mail"),
+        ("mail.ru", 2, "e-mail"),
+        ("сайта", 1, "name"),
+    ],
+)
+def test_finds_what_a_supervisor_types(index, typed, expected, why):
+    hits = search(index[0], typed)
+    assert expected in ids(hits), typed
+    assert next(h.reason for h in hits if h.entity.id == expected) == why
+
+
+def test_an_id_comes_first_then_the_rest(index):
+    hits = search(index[0], "12345")
+    assert ids(hits)[0] == 12345 and hits[0].reason == "id"
+    assert 4 in ids(hits)  # the title mentions it
+
+
+def test_an_exact_email_ranks_first_and_the_sort_is_honoured(index):
+    hits = search(index[0], "Комаров", order=[("ID", False)])
+    assert ids(hits) == [1, 12345]
+    hits = search(index[0], "Комаров", order=[("ID", True)])
+    assert ids(hits) == [12345, 1]
+    hits = search(index[0], "komarov90@inbox.ru", order=[("ID", True)])
+    assert ids(hits)[0] == 1
+
+
+def test_short_text_finds_names_that_start_with_it(index):
+    assert 2 in ids(search(index[0], "Ма"))
+
+
+def test_updates_and_removals_are_searchable_at_once(index):
+    idx = index[0]
+
+    async def run():
+        await idx.upsert([lead(1, "Заявка", name="Иван", last="Смирнов")])
+        await idx.remove(LEAD, [2])
+        return (
+            await idx.search(LEAD, "Комаров"),
+            await idx.search(LEAD, "Смирнов"),
+            await idx.search(LEAD, "Иванова"),
+            await idx.count(LEAD),
+        )
+
+    old_name, new_name, removed, count = asyncio.run(run())
+    assert 1 not in ids(old_name) and ids(new_name) == [1]
+    assert removed == [] and count == len(ROWS) - 1
+
+
+def test_pages_in_the_chosen_order_and_round_trips_fields(index):
+    async def run():
+        return await index[0].page(LEAD, [("OPPORTUNITY", True)], 0, 2)
+
+    first, second = asyncio.run(run())
+    assert (first.id, second.id) == (1, 2)
+    assert first.phones == ("+7 (916) 555-81-02",) and first.opportunity == Decimal("1500")
+    assert first.emails == ("komarov90@inbox.ru",)
+
+
+def test_the_file_is_the_users_only_and_can_be_forgotten(index):
+    idx, tmp_path = index
+    path = tmp_path / "index" / "demo.sqlite"
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    async def run():
+        await idx.forget()
+        return await idx.count(LEAD), await idx.sync_state(LEAD)
+
+    assert asyncio.run(run()) == (0, (0, False, None))
+
+
+def test_fts_syntax_in_the_query_is_just_text(index):
+    for typed in ('"', 'a" OR "b', "NEAR(", "*", "words : x", "%_\\"):
+        search(index[0], typed)  # no error
