@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .batch import BatchResult, Command
-from .listing import iter_rows, list_all
+from .listing import iter_rows, list_all, rows_after
 from .parse import as_datetime, as_id, as_int, as_mapping, as_str, yes_no
 from .types import CrmEntityType, Entity, Page
 
@@ -198,3 +198,25 @@ async def search(client: B24Client, entity_type: CrmEntityType, text: str) -> tu
     if not commands:
         return ()
     return merge_search(await client.batch(commands), list(commands))
+
+
+async def entities_after(
+    client: B24Client,
+    entity_type: CrmEntityType,
+    after: int,
+    *,
+    filter: Mapping[str, Any] | None = None,
+) -> tuple[list[Entity], bool]:
+    """One request's worth of entities with ID > `after`, in ID order; True at the end."""
+    rows, finished = await rows_after(
+        client, list_method(entity_type), after, filter=filter, select=DEFAULT_SELECT
+    )
+    return [parse_entity(entity_type, row) for row in rows], finished
+
+
+async def ids_after(
+    client: B24Client, entity_type: CrmEntityType, after: int
+) -> tuple[list[int], bool]:
+    """One request's worth of IDs past `after` (a cheap sweep for deleted rows)."""
+    rows, finished = await rows_after(client, list_method(entity_type), after, select=("ID",))
+    return [as_int(row.get("ID")) for row in rows], finished

@@ -138,6 +138,11 @@ class OperatingTimes:
         known = self._records.get(method)
         return known.operating if known else 0.0
 
+    def seconds_to_reset(self, method: str) -> float:
+        """Seconds until the oldest minute of `method`'s reported operating time expires."""
+        known = self._records.get(method)
+        return max(0.0, known.reset_at - self._clock()) if known else 0.0
+
     def wait_for(self, method: str) -> float:
         """Seconds until `method` may be sent again (0 when it may go now)."""
         until = self._blocked_until.get(method)

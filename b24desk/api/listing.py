@@ -173,3 +173,23 @@ async def list_all(
     for task in tasks:
         rows += task.result()
     return rows
+
+
+async def rows_after(
+    client: B24Client,
+    method: str,
+    after: int,
+    *,
+    filter: Mapping[str, Any] | None = None,
+    select: Sequence[str] = ("*",),
+) -> tuple[list[Row], bool]:
+    """One request: up to 2,500 rows with ID > `after` in ID order; True once the end is in.
+
+    For work that must stop and resume between requests (the local index's sync).
+    """
+    filter_ = dict(filter or {})
+    _check_filter(filter_)
+    select = list(select) if "ID" in select or "*" in select else ["ID", *select]
+    result = await client.batch(_chain(method, filter_, select, after, None, MAX_COMMANDS))
+    rows, finished = _rows_of_chain(result, MAX_COMMANDS)
+    return rows, finished or not rows

@@ -26,6 +26,7 @@ from .matching import Query, fold, latin, phone_digits, phone_variants, read_que
 T = TypeVar("T")
 SCHEMA_VERSION = 1
 SEARCH_LIMIT = 200
+CANDIDATES = 5000  # full-text matches ranked and sorted per search
 _TRIGRAM = 3  # the tokenizer matches substrings of at least this many characters
 
 _SCHEMA = """
@@ -232,10 +233,15 @@ class EntityIndex:
 
         return await self._run(read)
 
-    async def ids(self, entity_type: CrmEntityType, after: int, limit: int) -> list[int]:
+    async def ids_between(
+        self, entity_type: CrmEntityType, after: int, upto: int | None
+    ) -> list[int]:
+        """IDs with after < ID <= upto (no upper bound when upto is None)."""
+        sql = "SELECT id FROM entity WHERE type=? AND id>? AND id<=? ORDER BY id"
+        bound = upto if upto is not None else 2**63 - 1
+
         def read(db: sqlite3.Connection) -> list[int]:
-            sql = "SELECT id FROM entity WHERE type=? AND id>? ORDER BY id LIMIT ?"
-            return [r[0] for r in db.execute(sql, (entity_type.value, after, limit))]
+            return [r[0] for r in db.execute(sql, (entity_type.value, after, bound))]
 
         return await self._run(read)
 
@@ -270,19 +276,26 @@ class EntityIndex:
     ) -> list[sqlite3.Row]:
         terms = {query.words, query.spelled} - {""}
         digits = phone_variants(query.digits) if query.digits else ()
-        matches: list[str] = []
+        # Candidates come from indexes only (an OR in the outer WHERE would scan the table),
+        # and are bounded: a common fragment ("ова") matches most rows; a sample is ranked.
+        sources: list[str] = []
         params: list[Any] = []
         if all(len(t) >= _TRIGRAM for t in terms):
             phrases = [f"words : {_fts_phrase(t)}" for t in terms]
             phrases += [f"digits : {_fts_phrase(d)}" for d in digits]
-            matches.append("rowid IN (SELECT rowid FROM entity_text WHERE entity_text MATCH ?)")
-            params.append(" OR ".join(phrases))
+            sources.append(
+                "SELECT * FROM (SELECT rowid FROM entity_text WHERE entity_text MATCH ? LIMIT ?)"
+            )
+            params += [" OR ".join(phrases), CANDIDATES]
         else:  # too short for trigrams: names that start with it
-            matches.append("(' ' || words) LIKE ? ESCAPE '\\'")
-            params.append(f"% {_like_prefix(query.words)}")
+            sources.append(
+                "SELECT * FROM (SELECT rowid FROM entity WHERE type = ? "
+                "AND (' ' || words) LIKE ? ESCAPE '\\' LIMIT ?)"
+            )
+            params += [entity_type.value, f"% {_like_prefix(query.words)}", CANDIDATES]
         if query.id is not None:
-            matches.append("id = ?")
-            params.append(query.id)
+            sources.append("SELECT rowid FROM entity WHERE type = ? AND id = ?")
+            params += [entity_type.value, query.id]
         exact = "CASE WHEN id = ? OR instr(' ' || digits || ' ', ?) OR instr(lower(emails), ?) "
         exact += "THEN 0 ELSE 1 END"
         exact_params = [
@@ -291,10 +304,11 @@ class EntityIndex:
             query.words if "@" in query.words else "\0",
         ]
         sql = (
-            f"SELECT *, {exact} AS rank FROM entity WHERE type = ? AND ({' OR '.join(matches)}) "
+            f"SELECT *, {exact} AS rank FROM entity "
+            f"WHERE rowid IN ({' UNION '.join(sources)}) AND type = ? "
             f"ORDER BY rank, {order_clause(order)} LIMIT ?"
         )
-        return db.execute(sql, [*exact_params, entity_type.value, *params, limit]).fetchall()
+        return db.execute(sql, [*exact_params, *params, entity_type.value, limit]).fetchall()
 
     # ---- sync bookkeeping ----
 

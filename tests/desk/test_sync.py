@@ -1,0 +1,155 @@
+"""Index sync against the loopback portal: resume, changes, deletions, permissions, pacing."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+import pytest
+
+from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api.types import CrmEntityType
+from b24desk.desk.index import EntityIndex
+from b24desk.desk.sync import IndexSync, Pacer
+from b24desk.portal.state import CrmType
+
+LEAD = CrmEntityType.LEAD
+FAST = ClientOptions(rate=10_000, burst=10_000, read_timeout=10)
+
+
+def sync_for(client, index, share=1.0):
+    return IndexSync(client, index, Pacer(client, share))
+
+
+def portal_ids(lp, crm_type=CrmType.LEAD) -> set[int]:
+    return {int(r["ID"]) for r in lp.state.crm[crm_type].rows}
+
+
+def delete_row(lp, entity_id: int) -> None:
+    table = lp.state.crm[CrmType.LEAD]
+    row = table.by_id.pop(entity_id)
+    table.rows.remove(row)
+    table.ids.remove(entity_id)
+    table.sorted_cache.clear()
+
+
+def test_initial_sync_resumes_where_it_stopped(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=False, leads=6000)
+    path = tmp_path / "index.sqlite"
+
+    async def interrupted():
+        client = B24Client(WebhookAuth(lp.webhook), FAST)
+        index = EntityIndex(path)
+        sync = sync_for(client, index)
+        seen = []
+        sync.on_progress = seen.append
+        task = asyncio.create_task(sync.initial(LEAD))
+        for _ in range(2000):  # bounded: at most 20 s
+            if seen or task.done():
+                break
+            await asyncio.sleep(0.01)
+        assert seen, task.exception() if task.done() else "no progress in 20 s"
+        task.cancel()  # the app closed after the first request
+        await asyncio.gather(task, return_exceptions=True)
+        indexed = await index.count(LEAD)
+        await index.close()
+        await client.aclose()
+        return indexed
+
+    async def resumed():
+        client = B24Client(WebhookAuth(lp.webhook), FAST)
+        index = EntityIndex(path)
+        sync = sync_for(client, index)
+        await sync.initial(LEAD)
+        ids = await index.ids_between(LEAD, 0, None)
+        state = await index.sync_state(LEAD)
+        await index.close()
+        await client.aclose()
+        return ids, state, sync.requests
+
+    first = asyncio.run(interrupted())
+    assert 0 < first < 6000
+    lp.portal.wire_log.clear()
+    ids, (_, complete, since), requests = asyncio.run(resumed())
+    assert set(ids) == portal_ids(lp) and len(ids) == len(set(ids))
+    assert complete and since is not None
+    assert requests <= -(-(6000 - first) // 2500) + 1  # no row fetched twice
+
+
+def test_changes_and_deletions_reach_the_index(live_portal, tmp_path):
+    lp = live_portal
+    table = lp.state.crm[CrmType.LEAD]
+
+    async def scenario():
+        client = B24Client(WebhookAuth(lp.webhook), FAST)
+        index = EntityIndex(tmp_path / "index.sqlite")
+        sync = sync_for(client, index)
+        await sync.initial(LEAD)
+        # The portal changes one lead a minute after the newest change the index saw.
+        _, _, since = await index.sync_state(LEAD)
+        changed = table.rows[5]
+        changed["TITLE"] = "Переименованный лид"
+        later = datetime.fromisoformat(since) + timedelta(minutes=1)
+        changed["DATE_MODIFY"] = later.isoformat()
+        gone = int(table.rows[7]["ID"])
+        delete_row(lp, gone)
+        came = await sync.changes(LEAD)
+        removed = await sync.sweep(LEAD)
+        hits = await index.search(LEAD, "Переименованный")
+        ids = await index.ids_between(LEAD, 0, None)
+        await index.close()
+        await client.aclose()
+        return came, removed, hits, ids, int(changed["ID"]), gone
+
+    came, removed, hits, ids, changed_id, gone = asyncio.run(scenario())
+    assert came >= 1 and removed == 1
+    assert [h.entity.id for h in hits] == [changed_id]
+    assert gone not in ids and set(ids) == portal_ids(lp)
+
+
+def test_rows_the_user_can_no_longer_read_disappear(live_portal, tmp_path):
+    lp = live_portal
+    operator = lp.webhook_of("operator")
+
+    async def scenario():
+        index = EntityIndex(tmp_path / "index.sqlite")
+        admin = B24Client(WebhookAuth(lp.webhook), FAST)
+        await sync_for(admin, index).initial(LEAD)
+        await admin.aclose()
+        restricted = B24Client(WebhookAuth(operator), FAST)
+        await sync_for(restricted, index).sweep(LEAD)
+        await restricted.aclose()
+        ids = await index.ids_between(LEAD, 0, None)
+        await index.close()
+        return ids
+
+    ids = asyncio.run(scenario())
+    own = {int(r["ID"]) for r in lp.state.crm[CrmType.LEAD].rows if r["ASSIGNED_BY_ID"] == "7"}
+    assert set(ids) == own and own
+
+
+@pytest.mark.slow
+def test_sync_on_the_cloud_limit_leaves_the_user_room(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=True, rate=2, burst=50, leads=20_000)
+
+    async def scenario():
+        client = B24Client(WebhookAuth(lp.webhook), ClientOptions(rate=2, burst=50))
+        index = EntityIndex(tmp_path / "index.sqlite")
+        sync = IndexSync(client, index, Pacer(client, 0.5))
+        syncing = asyncio.create_task(sync.initial(LEAD))
+        # Meanwhile the supervisor clicks: a burst of 20 reads must not queue behind the sync.
+        await asyncio.sleep(1)
+        started = asyncio.get_running_loop().time()
+        await asyncio.gather(*(client.call("user.current") for _ in range(20)))
+        user_wait = asyncio.get_running_loop().time() - started
+        await syncing
+        count = await index.count(LEAD)
+        await index.close()
+        await client.aclose()
+        return count, user_wait
+
+    count, user_wait = asyncio.run(scenario())
+    assert count == 20_000
+    assert user_wait < 2.0
+    refused = [r for r in lp.portal.wire_log if r.error == "QUERY_LIMIT_EXCEEDED"]
+    assert refused == []
