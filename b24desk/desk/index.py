@@ -26,7 +26,7 @@ from .matching import Query, fold, latin, phone_digits, phone_variants, read_que
 T = TypeVar("T")
 SCHEMA_VERSION = 1
 SEARCH_LIMIT = 200
-CANDIDATES = 5000  # full-text matches ranked and sorted per search
+CANDIDATES = 1000  # full-text matches ranked and sorted per search, per table
 _TRIGRAM = 3  # the tokenizer matches substrings of at least this many characters
 
 _SCHEMA = """
@@ -39,19 +39,25 @@ CREATE TABLE IF NOT EXISTS entity(
     date_create TEXT, date_modify TEXT,
     words TEXT, digits TEXT,
     UNIQUE(type, id));
-CREATE VIRTUAL TABLE IF NOT EXISTS entity_text
-    USING fts5(words, digits, content='entity', content_rowid='rowid', tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_words
+    USING fts5(words, content='entity', content_rowid='rowid', tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_digits
+    USING fts5(digits, content='entity', content_rowid='rowid', tokenize='trigram');
 CREATE TRIGGER IF NOT EXISTS entity_added AFTER INSERT ON entity BEGIN
-    INSERT INTO entity_text(rowid, words, digits) VALUES (new.rowid, new.words, new.digits);
+    INSERT INTO entity_words(rowid, words) VALUES (new.rowid, new.words);
+    INSERT INTO entity_digits(rowid, digits) VALUES (new.rowid, new.digits);
 END;
 CREATE TRIGGER IF NOT EXISTS entity_removed AFTER DELETE ON entity BEGIN
-    INSERT INTO entity_text(entity_text, rowid, words, digits)
-        VALUES ('delete', old.rowid, old.words, old.digits);
+    INSERT INTO entity_words(entity_words, rowid, words) VALUES ('delete', old.rowid, old.words);
+    INSERT INTO entity_digits(entity_digits, rowid, digits)
+        VALUES ('delete', old.rowid, old.digits);
 END;
 CREATE TRIGGER IF NOT EXISTS entity_changed AFTER UPDATE ON entity BEGIN
-    INSERT INTO entity_text(entity_text, rowid, words, digits)
-        VALUES ('delete', old.rowid, old.words, old.digits);
-    INSERT INTO entity_text(rowid, words, digits) VALUES (new.rowid, new.words, new.digits);
+    INSERT INTO entity_words(entity_words, rowid, words) VALUES ('delete', old.rowid, old.words);
+    INSERT INTO entity_digits(entity_digits, rowid, digits)
+        VALUES ('delete', old.rowid, old.digits);
+    INSERT INTO entity_words(rowid, words) VALUES (new.rowid, new.words);
+    INSERT INTO entity_digits(rowid, digits) VALUES (new.rowid, new.digits);
 END;
 CREATE TABLE IF NOT EXISTS sync_state(
     type TEXT PRIMARY KEY, last_id INTEGER NOT NULL DEFAULT 0,
@@ -280,19 +286,21 @@ class EntityIndex:
         # and are bounded: a common fragment ("ова") matches most rows; a sample is ranked.
         sources: list[str] = []
         params: list[Any] = []
+        # Words and phone digits have tables of their own: digits are common in titles and
+        # e-mails, and one table's posting lists would make every number slow to find.
+        bounded = "SELECT * FROM (SELECT rowid FROM {0} WHERE {0} MATCH ? LIMIT ?)"
         if all(len(t) >= _TRIGRAM for t in terms):
-            phrases = [f"words : {_fts_phrase(t)}" for t in terms]
-            phrases += [f"digits : {_fts_phrase(d)}" for d in digits]
-            sources.append(
-                "SELECT * FROM (SELECT rowid FROM entity_text WHERE entity_text MATCH ? LIMIT ?)"
-            )
-            params += [" OR ".join(phrases), CANDIDATES]
+            sources.append(bounded.format("entity_words"))
+            params += [" OR ".join(_fts_phrase(t) for t in terms), CANDIDATES]
         else:  # too short for trigrams: names that start with it
             sources.append(
                 "SELECT * FROM (SELECT rowid FROM entity WHERE type = ? "
                 "AND (' ' || words) LIKE ? ESCAPE '\\' LIMIT ?)"
             )
             params += [entity_type.value, f"% {_like_prefix(query.words)}", CANDIDATES]
+        if digits:
+            sources.append(bounded.format("entity_digits"))
+            params += [" OR ".join(_fts_phrase(d) for d in digits), CANDIDATES]
         if query.id is not None:
             sources.append("SELECT rowid FROM entity WHERE type = ? AND id = ?")
             params += [entity_type.value, query.id]
@@ -305,7 +313,8 @@ class EntityIndex:
         ]
         sql = (
             f"SELECT *, {exact} AS rank FROM entity "
-            f"WHERE rowid IN ({' UNION '.join(sources)}) AND type = ? "
+            # `+type`: filter on it, but never let the planner scan the type's rows instead.
+            f"WHERE rowid IN ({' UNION '.join(sources)}) AND +type = ? "
             f"ORDER BY rank, {order_clause(order)} LIMIT ?"
         )
         return db.execute(sql, [*exact_params, *params, entity_type.value, limit]).fetchall()
