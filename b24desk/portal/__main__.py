@@ -56,6 +56,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help=f"comma-separated fault kinds to inject, of: {','.join(sorted(KINDS))}",
     )
     parser.add_argument(
+        "--clock-skew",
+        type=float,
+        default=0.0,
+        help="seconds the portal's clock runs ahead of this machine's (negative: behind)",
+    )
+    parser.add_argument(
         "--realistic-cost",
         action="store_true",
         help="spend the processing time a real portal would (see cost.py)",
@@ -83,6 +89,7 @@ def config_from(args: argparse.Namespace) -> PortalConfig:
         realistic_cost=args.realistic_cost,
         fail_rate=args.fail_rate,
         fail_kinds=kinds,
+        clock_skew=args.clock_skew,
     )
 
 

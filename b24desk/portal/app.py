@@ -78,6 +78,7 @@ class Portal:
             contacts=self.config.contacts,
             companies=self.config.companies,
         )
+        self.state.clock_skew = self.config.clock_skew
         self.base_url = base_url
         self.limits = Limits(self.config.rate, self.config.burst, self.config.operating_limit)
         self.faults = FaultPlan(rate=self.config.fail_rate, kinds=self.config.fail_kinds)

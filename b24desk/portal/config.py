@@ -29,3 +29,6 @@ class PortalConfig:
     # How long a "hang" fault keeps the request open, in seconds.
     hang_seconds: float = 120.0
     access_token_ttl: float = 3600.0
+    # The portal's clock against this machine's, in seconds (+ ahead, - behind): the dates it
+    # stamps on messages, leads and server.time. Real portals' clocks differ from desktops'.
+    clock_skew: float = 0.0

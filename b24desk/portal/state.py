@@ -255,6 +255,7 @@ class PortalState:
     domain: str = "demo.bitrix24.local"
     timezone: str = "+03:00"
     now: datetime | None = None  # fixed "now" for seeded data
+    clock_skew: float = 0.0  # seconds the portal's clock is ahead of this machine's
     departments: dict[int, Department] = field(default_factory=dict)
     users: dict[int, User] = field(default_factory=dict)
     webhooks: dict[str, Webhook] = field(default_factory=dict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import httpx
 import pytest
 
@@ -174,3 +176,10 @@ def test_broken_json_body_is_a_clean_400(live_portal):
     )
     assert response.status_code == 400
     assert response.json()["error"] == "INVALID_REQUEST"
+
+
+def test_a_skewed_portal_clock_dates_messages_and_server_time(portal_factory):
+    lp = portal_factory(rate_limit=False, clock_skew=-600)
+    portal_now = datetime.fromisoformat(post(lp.webhook + "server.time").json()["result"])
+    behind = datetime.now(portal_now.tzinfo) - portal_now
+    assert timedelta(minutes=9) < behind < timedelta(minutes=11)

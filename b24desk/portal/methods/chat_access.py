@@ -13,8 +13,10 @@ _TZ = timezone(timedelta(hours=3))
 NO_CONVERSATION_ACCESS = "You cannot open this conversation as you do not have sufficient rights"
 
 
-def now() -> str:
-    return datetime.now(_TZ).isoformat(timespec="seconds")
+def now(state: PortalState) -> str:
+    """The portal's time now, by its own (possibly skewed) clock."""
+    skewed = datetime.now(_TZ) + timedelta(seconds=state.clock_skew)
+    return skewed.isoformat(timespec="seconds")
 
 
 def present(params: dict[str, Any], name: str) -> Any:
@@ -56,7 +58,7 @@ def mention(user: User) -> str:
 
 
 def system_message(state: PortalState, chat: Chat, text: str) -> None:
-    state.add_message(chat, 0, text, now())
+    state.add_message(chat, 0, text, now(state))
 
 
 def crm_arguments(params: dict[str, Any]) -> tuple[CrmType | None, int]:

@@ -178,7 +178,7 @@ def message_add(call: Call, params: dict[str, Any]) -> int:
         raise RestError("CANCELED", "You cannot send messages to the specified chat", 400)
     if not sender.is_bot and not entity_visible(call.state, sender, crm_type, crm_id):
         raise RestError("ACCESS_DENIED", _NO_ENTITY_ACCESS, 403)
-    message = call.state.add_message(chat, sender.id, str(params["MESSAGE"]), now())
+    message = call.state.add_message(chat, sender.id, str(params["MESSAGE"]), now(call.state))
     return message.id
 
 
@@ -190,7 +190,7 @@ def _new_lead_row(state: PortalState, chat: Chat, operator_id: int) -> dict[str,
         name: "" for name, kind in FIELDS[CrmType.LEAD].items() if kind is not FieldType.MULTI
     }
     customer = state.users.get(chat.customer_id)
-    created = now()
+    created = now(state)
     row.update(
         TITLE=chat.name,
         NAME=customer.name if customer else "",

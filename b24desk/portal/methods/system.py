@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..schema import ALL_SCOPES
@@ -18,4 +18,5 @@ def scope(call: Call, params: dict[str, Any]) -> list[str]:
 
 @method("server.time", BATCH_SCOPE)
 def server_time(call: Call, params: dict[str, Any]) -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    skewed = datetime.now().astimezone() + timedelta(seconds=call.state.clock_skew)
+    return skewed.isoformat(timespec="seconds")
