@@ -76,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(paths)
     # Before any widget exists: widgets take their texts when they are built.
     language.install(settings.language, app)
-    window = MainWindow(settings, paths, SecretStore(paths))
+    from b24desk.demo import open_demo
+
+    window = MainWindow(settings, paths, SecretStore(paths), demo=open_demo)
     instance.activated.connect(window.bring_to_front)
     closed: asyncio.Future[None] = loop.create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))

@@ -5,20 +5,29 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from b24desk.api import B24Client, ClientOptions, WebhookAuth
+
+if TYPE_CHECKING:
+    from b24desk.portal import Portal
 
 # Never dialled: requests reach the in-process portal through its transport.
 DEMO_BASE_URL = "http://localhost"
 
 
-async def open_demo() -> tuple[B24Client, Callable[[], Awaitable[None]]]:
-    """A client talking to a fresh in-process demo portal, and the call that stops both."""
+async def open_demo(
+    portal: Portal | None = None,
+) -> tuple[B24Client, Callable[[], Awaitable[None]]]:
+    """A client talking to an in-process demo portal (a fresh one unless given), and the call
+    that stops both."""
     from b24desk.portal import Portal
     from b24desk.portal.inprocess import PortalThread
 
-    # Seeding takes a noticeable moment: never on the GUI thread.
-    portal = await asyncio.to_thread(Portal, base_url=DEMO_BASE_URL)
+    if portal is None:
+        # Seeding takes a noticeable moment: never on the GUI thread.
+        portal = await asyncio.to_thread(Portal, base_url=DEMO_BASE_URL)
+    portal.base_url = DEMO_BASE_URL
     thread = PortalThread(portal)
     config = portal.config
     # Match the portal's bucket, as a real profile matches its plan.

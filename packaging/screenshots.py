@@ -21,7 +21,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
+from b24desk.demo import open_demo
 from b24desk.desk.connect import DEMO_PROFILE
+from b24desk.portal import Portal
 from b24desk.portal.state import CrmType
 from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
@@ -60,9 +62,9 @@ def shoot(widget: QWidget, name: str) -> None:
     print(f"wrote {target}")
 
 
-async def scenario(window: MainWindow) -> None:
+async def scenario(window: MainWindow, portal: Portal) -> None:
     await window.connect_to(DEMO_PROFILE)
-    state = window._demo.portal.state
+    state = portal.state
     model = window.browser.model
     await until(lambda: model.rowCount() > 0)
     # The first lead on the list that has several chats (or at least one).
@@ -142,12 +144,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         os.environ["B24DESK_HOME"] = home
         paths = Paths.default().ensure()
-        window = MainWindow(load_settings(paths), paths, SecretStore(paths))
+        portal = Portal()
+        window = MainWindow(
+            load_settings(paths), paths, SecretStore(paths), demo=lambda: open_demo(portal)
+        )
         window.move(0, 0)
         window.resize(width, height)
         window.show()
         with loop:
-            loop.run_until_complete(scenario(window))
+            loop.run_until_complete(scenario(window, portal))
     return 0
 
 

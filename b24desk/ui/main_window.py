@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -13,20 +12,13 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from b24desk.api import B24Client
 from b24desk.api.events import RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
-from b24desk.desk.connect import (
-    DEMO_PROFILE,
-    DemoConnection,
-    Probe,
-    client_for,
-    host_of,
-    probe,
-    stored_client,
-)
+from b24desk.desk.connect import Connections, DemoOpener, Probe, client_for, host_of, probe
 from b24desk.desk.desk import Desk
+from b24desk.desk.drafts import Drafts
 from b24desk.desk.outbox import Outbox
+from b24desk.desk.session import Session
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
@@ -49,7 +41,13 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """The supervisor's desk; connects to one profile (or the demo portal) at a time."""
 
-    def __init__(self, settings: AppSettings, paths: Paths, secrets: SecretStore) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        paths: Paths,
+        secrets: SecretStore,
+        demo: DemoOpener | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("b24desk")
@@ -57,13 +55,15 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.secrets = secrets
         self.runner = TaskRunner(self._background_failed)
-        self.outbox = Outbox(paths.data_dir / "outbox.json")
-        self.desk: Desk | None = None
+        outbox = Outbox(paths.data_dir / "outbox.json")
+        drafts = Drafts(paths.data_dir / "drafts.json")
+        self._set_aside = [*settings.set_aside, *secrets.set_aside]
+        self._set_aside += [*outbox.set_aside, *drafts.set_aside]
+        profiles = lambda: self.settings.profiles  # noqa: E731 - read anew at each connect
+        self.connections = Connections(profiles, secrets, outbox, drafts, demo)
+        self.session: Session | None = None
         self.profile_name: str | None = None
         self.portal_root = ""
-        self._client: B24Client | None = None
-        self._demo: DemoConnection | None = None
-        self._unsubscribe = lambda: None
         self._closing = False
         self._closed = False
 
@@ -91,12 +91,30 @@ class MainWindow(QMainWindow):
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(self._open_in_portal)
         self.browser.type_changed.connect(self._remember_type)
-        self.chat_pane.open_entity_requested.connect(self._open_entity_ref)
+        self.chat_pane.open_entity_requested.connect(
+            lambda ref: self.runner.spawn(self._open_entity_ref(ref))
+        )
         self.chat_pane.status_message.connect(lambda text: self.status.showMessage(text, 5000))
+        self.chat_pane.succeeded.connect(self.status.clear_failure)
         self._headroom_timer = QTimer(self)
         self._headroom_timer.setInterval(500)
         self._headroom_timer.timeout.connect(lambda *_: self._show_headroom())
         self._restore_layout()
+        self._tell_what_was_set_aside()
+
+    @property
+    def desk(self) -> Desk | None:
+        return self.session.desk if self.session is not None else None
+
+    def _tell_what_was_set_aside(self) -> None:
+        """Once, at start: files that could not be read were kept, not erased; say where."""
+        if not self._set_aside:
+            return
+        where = ", ".join(sorted({str(item.where) for item in self._set_aside}))
+        notice = self.tr(
+            "Some saved data could not be read and was kept aside (nothing was erased): {0}"
+        )
+        self.status.show_notice(notice.format(where))
 
     # ---- chrome ----
 
@@ -124,12 +142,13 @@ class MainWindow(QMainWindow):
         )
 
     def _fill_connection_menu(self) -> None:
-        self.menus.fill_profiles([*self.settings.profiles, DEMO_PROFILE], self.profile_name)
+        self.menus.fill_profiles(self.connections.names(), self.profile_name)
 
     def _copy_diagnostics(self) -> None:
         profile = self.settings.profiles.get(self.profile_name or "")
+        client = self.session.client if self.session is not None else None
         connection = summarise_connection(
-            self.profile_name, profile, self._client, self.secrets.backend_name
+            self.profile_name, profile, client, self.secrets.backend_name
         )
         report_for_clipboard(self.diagnostics, connection, self.paths.log_dir)
         self.status.showMessage(self.tr("Diagnostics copied"), 5000)
@@ -143,39 +162,33 @@ class MainWindow(QMainWindow):
     async def connect_to(self, name: str) -> bool:
         """Connect to a saved profile, or to the demo portal; False (and a message) on failure."""
         await self._disconnect()
+        self.status.clear_failure()  # a new connection: the old one's troubles are gone
         self.status.show_connecting(name)
         try:
-            if name == DEMO_PROFILE:
-                self._demo = DemoConnection()
-                client, self.portal_root = self._demo.client, ""
-            else:
-                profile = self.settings.profiles[name]
-                client = stored_client(profile, self.secrets)
-                self.portal_root = profile.portal_url.rstrip("/")
-            self._client = client
-            self.desk = await Desk.connect(client, self.outbox, name)
+            session = await self.connections.open(name)
         except Exception as error:  # shown; the user can pick another profile
             log.warning("Connecting with profile %s failed: %r", name, error)
-            await self._disconnect()
             self._show_failure(error)
             self.status.show_disconnected()
             return False
-        self.profile_name = name
+        self.session, self.profile_name = session, name
+        profile = self.settings.profiles.get(name)
+        self.portal_root = profile.portal_url.rstrip("/") if profile else ""
         log.info(
             "Connected with profile %s to %s as user %s",
             name,
-            urlsplit(self.portal_root).hostname or "the demo portal",
-            self.desk.me.id,
+            session.host or "the demo portal",
+            session.desk.me.id,
         )
-        self._unsubscribe = client.subscribe(self._on_request)
-        host = self.tr("demo portal") if self._demo else urlsplit(self.portal_root).hostname
-        self.status.show_connected(host or "", self.desk.me.full_name)
+        session.subscribe(self._on_request)
+        host = session.host or self.tr("demo portal")
+        self.status.show_connected(host, session.desk.me.full_name)
         self.setWindowTitle(f"b24desk — {name}")
-        self.chat_pane.set_desk(self.desk)
+        self.chat_pane.set_desk(session.desk)
         self.browser.start()
         self._headroom_timer.start()
-        self.runner.spawn(self._load_names(self.desk))
-        if name != DEMO_PROFILE:
+        session.scope.spawn(self._load_names(session.desk), name="employee names")
+        if profile is not None:
             self.settings.last_profile = name
             self._save_settings()
         self._fill_connection_menu()
@@ -188,15 +201,10 @@ class MainWindow(QMainWindow):
 
     async def _disconnect(self) -> None:
         self._headroom_timer.stop()
-        self._unsubscribe()
-        self._unsubscribe = lambda: None
-        self.desk = None
+        session, self.session = self.session, None
         self.chat_pane.set_desk(None)
-        if self._client is not None and self._demo is None:
-            await self._client.aclose()
-        if self._demo is not None:
-            await self._demo.close()
-        self._client, self._demo = None, None
+        if session is not None:
+            await session.close()
 
     async def new_connection(self) -> None:
         dialog = ConnectionDialog(self._test_connection, self)
@@ -234,19 +242,19 @@ class MainWindow(QMainWindow):
     # ---- events ----
 
     def _on_request(self, event: RequestEvent) -> None:
+        # Method names and outcomes belong in the request log; failures that concern the
+        # supervisor reach the window from the action that met them, in plain words.
         self.request_log.add(event)
         self.diagnostics.add_request(event)
-        if self._client is not None:
-            self.status.show_in_flight(self._client.in_flight)
-        self.status.show_outcome(event)
+        if self.session is not None:
+            self.status.show_in_flight(self.session.client.in_flight)
 
     def _show_headroom(self) -> None:
-        if self._client is None:
+        if self.session is None:
             return
-        bucket = self._client.bucket
-        free = max(0, int(bucket.burst - bucket.level()))
-        self.status.show_headroom(free, bucket.burst)
-        self.status.show_in_flight(self._client.in_flight)
+        status = self.session.status()
+        self.status.show_headroom(status.headroom, status.burst)
+        self.status.show_in_flight(status.in_flight)
 
     def _background_failed(self, error: BaseException) -> None:
         self._show_failure(error)
@@ -272,8 +280,16 @@ class MainWindow(QMainWindow):
         url = f"{self.portal_root}/crm/{entity.type.value}/details/{entity.id}/"
         QDesktopServices.openUrl(QUrl(url))
 
-    def _open_entity_ref(self, ref: CrmRef) -> None:
-        self.browser.find(ref.type, ref.id)
+    async def _open_entity_ref(self, ref: CrmRef) -> None:
+        """Open `ref` in the pane (with a way back); the browser keeps its list and search."""
+        if self.desk is None:
+            return
+        try:
+            entity = await self.desk.get_entity(ref)
+        except Exception as error:
+            self.chat_pane.show_error(error)
+            return
+        self.chat_pane.open_entity(entity, remember_back=True)
 
     def _refresh(self) -> None:
         self.browser.start()

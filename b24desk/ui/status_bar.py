@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from b24desk.api.events import OK, RequestEvent
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
@@ -40,10 +39,6 @@ class StatusBar(QStatusBar):
     def show_disconnected(self) -> None:
         self.connection.setText(self.tr("Not connected"))
 
-    def show_outcome(self, event: RequestEvent) -> None:
-        if event.outcome != OK:
-            self.last_error.setText(visible(f"{event.method}: {event.outcome}"))
-
     def show_in_flight(self, count: int) -> None:
         self.in_flight.setText(self.tr("{0} in flight").format(count))
 
@@ -51,6 +46,14 @@ class StatusBar(QStatusBar):
         self.headroom.setText(self.tr("rate headroom {0}/{1}").format(free, burst))
 
     def show_failure(self, text: str) -> None:
-        """A failure stays beside the connection and shows as a message for a while."""
+        """A failure stays beside the connection (until something succeeds or the supervisor
+        switches profile) and shows as a message for a while."""
         self.last_error.setText(text)
         self.showMessage(text, 10_000)
+
+    def clear_failure(self) -> None:
+        self.last_error.clear()
+
+    def show_notice(self, text: str) -> None:
+        """Something the supervisor should know once, not an error of their action."""
+        self.showMessage(text, 30_000)

@@ -67,7 +67,17 @@ API_ERRORS = (
 )
 
 # b24desk.desk: the `user_message` of its exceptions.
-DESK_ERRORS = (QT_TRANSLATE_NOOP("errors", "You are not in this chat yet. Join it to write."),)
+DESK_ERRORS = (
+    QT_TRANSLATE_NOOP("errors", "You are not in this chat yet. Join it to write."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Bitrix24 did not confirm the message and it is not in the chat yet. It waits above "
+        "the composer: check and resend it, or discard it.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "A lead is already being created from this chat."),
+    QT_TRANSLATE_NOOP("errors", "This chat already has a lead. Confirm to create a second one."),
+    QT_TRANSLATE_NOOP("errors", "The customer cannot be removed from their own chat."),
+)
 
 # b24desk.config: ConfigError templates; the `{fields}` are filled in after translating.
 CONFIG_ERRORS = (
@@ -93,7 +103,7 @@ CONFIG_ERRORS = (
     QT_TRANSLATE_NOOP("errors", "{key!r} has the wrong type"),
 )
 
-# b24desk.config.FALLBACK_NOTE and b24desk.desk.desk.Pane.lead_blocker().
+# b24desk.settings' fallback note, and the blockers of b24desk.desk.view.EntityChats.
 NOTES = (
     QT_TRANSLATE_NOOP(
         "texts",
@@ -102,6 +112,7 @@ NOTES = (
     ),
     QT_TRANSLATE_NOOP("texts", "There is no chat to create a lead from."),
     QT_TRANSLATE_NOOP("texts", "Only the chat's current operator can create a lead."),
+    QT_TRANSLATE_NOOP("texts", "The customer cannot be removed from their own chat."),
 )
 
 ENTITY_PLURAL = {

@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,10 +32,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -41,10 +41,6 @@
     </message>
     <message>
         <source>No entity chosen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an entity first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -97,14 +93,6 @@
     </message>
     <message>
         <source>The lead was created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead #{0} was created from this chat. Open it?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -359,9 +347,56 @@
     </message>
 </context>
 <context>
+    <name>LeadRow</name>
+    <message>
+        <source>Create lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat already has lead #{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create another lead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat #{0} with {1} already has lead #{2}. Create a second lead? The chat will then belong to the new lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a lead from chat #{0} with {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead #{0} was created from this chat. Open it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -505,7 +540,27 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>UnsentBanner</name>
     <message>
-        <source>Check and resend…</source>
+        <source>Check and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the text back into the composer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: “{0}”. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending “{0}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -513,11 +568,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
+        <source>(and {0} more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -702,6 +753,22 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bitrix24 did not confirm the message and it is not in the chat yet. It waits above the composer: check and resend it, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead is already being created from this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat already has a lead. Confirm to create a second one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer cannot be removed from their own chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The rate limit needs a positive rate and a burst of at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,6 +853,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Only the chat&apos;s current operator can create a lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer cannot be removed from their own chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

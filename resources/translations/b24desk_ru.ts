@@ -8,6 +8,10 @@
         <translation>Выберите лид, сделку, контакт или компанию слева.</translation>
     </message>
     <message>
+        <source>← Back</source>
+        <translation>← Назад</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -28,10 +32,6 @@
         <translation>Присоединиться</translation>
     </message>
     <message>
-        <source>Create lead</source>
-        <translation>Создать лид</translation>
-    </message>
-    <message>
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
@@ -42,10 +42,6 @@
     <message>
         <source>No entity chosen.</source>
         <translation>Ничего не выбрано.</translation>
-    </message>
-    <message>
-        <source>Choose an entity first.</source>
-        <translation>Сначала выберите элемент CRM.</translation>
     </message>
     <message>
         <source>Loading the chats…</source>
@@ -98,14 +94,6 @@
     <message>
         <source>The lead was created.</source>
         <translation>Лид создан.</translation>
-    </message>
-    <message>
-        <source>Lead created</source>
-        <translation>Лид создан</translation>
-    </message>
-    <message>
-        <source>Lead #{0} was created from this chat. Open it?</source>
-        <translation>Из этого чата создан лид №{0}. Открыть его?</translation>
     </message>
 </context>
 <context>
@@ -359,10 +347,57 @@
     </message>
 </context>
 <context>
+    <name>LeadRow</name>
+    <message>
+        <source>Create lead</source>
+        <translation>Создать лид</translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation>Сначала выберите элемент CRM.</translation>
+    </message>
+    <message>
+        <source>Creating the lead…</source>
+        <translation>Лид создаётся…</translation>
+    </message>
+    <message>
+        <source>This chat already has lead #{0}.</source>
+        <translation>У этого чата уже есть лид #{0}.</translation>
+    </message>
+    <message>
+        <source>Create another lead…</source>
+        <translation>Создать ещё один лид…</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>клиентом</translation>
+    </message>
+    <message>
+        <source>Chat #{0} with {1} already has lead #{2}. Create a second lead? The chat will then belong to the new lead.</source>
+        <translation>У чата #{0} с {1} уже есть лид #{2}. Создать второй лид? Тогда чат будет привязан к новому лиду.</translation>
+    </message>
+    <message>
+        <source>Create a lead from chat #{0} with {1}?</source>
+        <translation>Создать лид из чата #{0} с {1}?</translation>
+    </message>
+    <message>
+        <source>Lead created</source>
+        <translation>Лид создан</translation>
+    </message>
+    <message>
+        <source>Lead #{0} was created from this chat. Open it?</source>
+        <translation>Из этого чата создан лид №{0}. Открыть его?</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Requests</source>
         <translation>Запросы</translation>
+    </message>
+    <message>
+        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
+        <translation>Часть сохранённых данных не удалось прочитать; они отложены в сторону (ничего не удалено): {0}</translation>
     </message>
     <message>
         <source>The language will change when b24desk is started again.</source>
@@ -506,20 +541,36 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>UnsentBanner</name>
     <message>
-        <source>Check and resend…</source>
-        <translation>Проверить и отправить снова…</translation>
+        <source>Check and resend</source>
+        <translation>Проверить и отправить</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>Вернуть в поле</translation>
+    </message>
+    <message>
+        <source>Move the text back into the composer</source>
+        <translation>Вернуть текст в поле ввода</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+    <message>
+        <source>Not sent: “{0}”. {1}</source>
+        <translation>Не отправлено: «{0}». {1}</translation>
+    </message>
+    <message>
+        <source>Sending “{0}”…</source>
+        <translation>Отправляется «{0}»…</translation>
     </message>
     <message>
         <source>Not confirmed by Bitrix24: “{0}”</source>
         <translation>Не подтверждено Битрикс24: «{0}»</translation>
     </message>
     <message>
-        <source>Message not confirmed</source>
-        <translation>Сообщение не подтверждено</translation>
-    </message>
-    <message>
-        <source>Bitrix24 did not confirm your message, and it is not in the chat. Send it again?</source>
-        <translation>Битрикс24 не подтвердил отправку, и в чате сообщения нет. Отправить его снова?</translation>
+        <source>(and {0} more)</source>
+        <translation>(и ещё {0})</translation>
     </message>
 </context>
 <context>
@@ -703,6 +754,22 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Вы ещё не участник этого чата. Присоединитесь, чтобы писать.</translation>
     </message>
     <message>
+        <source>Bitrix24 did not confirm the message and it is not in the chat yet. It waits above the composer: check and resend it, or discard it.</source>
+        <translation>Битрикс24 не подтвердил сообщение, и в чате его пока нет. Оно ждёт над полем ввода: проверьте и отправьте его снова или отбросьте.</translation>
+    </message>
+    <message>
+        <source>A lead is already being created from this chat.</source>
+        <translation>Лид из этого чата уже создаётся.</translation>
+    </message>
+    <message>
+        <source>This chat already has a lead. Confirm to create a second one.</source>
+        <translation>У этого чата уже есть лид. Подтвердите, чтобы создать второй.</translation>
+    </message>
+    <message>
+        <source>The customer cannot be removed from their own chat.</source>
+        <translation>Клиента нельзя удалить из его собственного чата.</translation>
+    </message>
+    <message>
         <source>The rate limit needs a positive rate and a burst of at least 1.</source>
         <translation>Для ограничения частоты нужны положительная скорость и запас не меньше 1.</translation>
     </message>
@@ -788,6 +855,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Only the chat&apos;s current operator can create a lead.</source>
         <translation>Создать лид может только текущий оператор чата.</translation>
+    </message>
+    <message>
+        <source>The customer cannot be removed from their own chat.</source>
+        <translation>Клиента нельзя удалить из его собственного чата.</translation>
     </message>
     <message>
         <source>Leads</source>

@@ -468,9 +468,7 @@ def test_the_customer_cannot_be_removed(live_portal, tmp_path):
 
 
 @pytest.mark.parametrize("skew_minutes", [-10, -1.5, 0, 1.5, 10])
-def test_lost_answers_are_settled_whatever_the_portal_clock(
-    portal_factory, tmp_path, skew_minutes
-):
+def test_lost_answers_are_settled_whatever_the_portal_clock(portal_factory, tmp_path, skew_minutes):
     """The old check trusted the desktop clock: 50 of 50 were sent twice at -1.5 min."""
     lp = portal_factory(rate_limit=False, clock_skew=skew_minutes * 60)
     ref, chats = lead_with_chats(lp)

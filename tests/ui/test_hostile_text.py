@@ -142,13 +142,25 @@ def seed_hostile(state) -> tuple:
     )
     colleague.name, colleague.last_name = "<img src=x>Иван", "Zedkin\u200b"
     colleague.work_position, colleague.email = POSITION, EMAIL
-    return chat, crm_type, crm_id, customer
+    # A participant the supervisor may remove (the customer may not be), named like a link.
+    insider = next(
+        u
+        for u in state.users.values()
+        if u.active
+        and not u.is_bot
+        and not u.is_connector
+        and u.id not in chat.participants
+        and u.id != colleague.id
+    )
+    insider.name, insider.last_name = LINK_NAME, SPOOF
+    chat.participants.append(insider.id)
+    return chat, crm_type, crm_id, insider
 
 
 def test_no_widget_reads_portal_text_as_html(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    chat, crm_type, crm_id, customer = seed_hostile(live_portal.state)
+    chat, crm_type, crm_id, insider = seed_hostile(live_portal.state)
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
     async def scenario():
@@ -176,9 +188,9 @@ def test_no_widget_reads_portal_text_as_html(
         tip = model.data(model.index(0, 4), Qt.ItemDataRole.ToolTipRole)
         assert EMAIL in rendered(tip).toPlainText()
 
-        # Remove the customer: the box shows the name, and a link in it cannot open.
+        # Remove a participant: the box shows the name, and a link in it cannot open.
         rows = (people.model().index(i, 0) for i in range(people.model().rowCount()))
-        row = next(index for index in rows if index.data(USER_ID_ROLE) == customer.id)
+        row = next(index for index in rows if index.data(USER_ID_ROLE) == insider.id)
         assert LINK_NAME in row.data()
         people.setCurrentIndex(row)
         qtbot.mouseClick(button(window, "removeParticipantButton"), Qt.MouseButton.LeftButton)

@@ -20,6 +20,7 @@ import b24desk.desk
 import b24desk.settings
 from b24desk.api.errors import B24Error, NotOperatorError
 from b24desk.desk import desk
+from b24desk.desk.view import EntityChats
 from b24desk.settings import profiles, secrets
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.paths import Paths
@@ -128,15 +129,19 @@ def test_every_config_error_message_is_registered():
     assert secrets.FALLBACK_NOTE in texts.NOTES
 
 
-def test_lead_blockers_are_registered():
-    source = inspect.getsource(desk.Pane.lead_blocker)
+@pytest.mark.parametrize(
+    ("blocker", "count"),
+    [(EntityChats.lead_blocker, 2), (EntityChats.removal_blocker, 1)],
+)
+def test_blockers_are_registered(blocker, count):
+    source = inspect.getsource(blocker)
     returned = {
         node.value.value
         for node in ast.walk(ast.parse(source.strip()))
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant)
         if isinstance(node.value.value, str)
     }
-    assert len(returned) == 2
+    assert len(returned) == count
     assert returned <= set(texts.NOTES)
 
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 
 class Composer(QWidget):
-    """`send_requested` carries the trimmed text; the text stays until `clear_if` is called."""
+    """`send_requested` carries the trimmed text; the text stays until `clear_if` is called.
+
+    What is typed is the draft of the chat on show: `draft_changed` reports every edit, and
+    `show_draft` puts a chat's own draft in when the supervisor moves to that chat.
+    """
 
     send_requested = Signal(str)
+    draft_changed = Signal(str)  # the supervisor edited the text (not `show_draft`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,7 +24,8 @@ class Composer(QWidget):
         self.editor.setObjectName("composer")
         self.editor.setPlaceholderText(self.tr("Write to the chat… (Ctrl+Enter sends)"))
         self.editor.setMaximumHeight(90)
-        self.editor.textChanged.connect(self._update)
+        self.editor.textChanged.connect(self._edited)
+        self._showing = False
         # A QShortcut misses synthetic key events without focus; an event filter does not.
         self.editor.installEventFilter(self)
         self.send_button = QPushButton(self.tr("Send"))
@@ -53,14 +59,23 @@ class Composer(QWidget):
             self.send_requested.emit(self.text())
 
     def clear_if(self, text: str) -> None:
-        """The portal confirmed `text`: clear it, unless the supervisor wrote on meanwhile."""
-        if self.text() == text:
-            self.editor.clear()
+        """The portal took `text` over: clear it, unless the supervisor wrote on meanwhile."""
+        if self.text() == text.strip():
+            self.show_draft("")
 
-    def restore(self, text: str) -> None:
-        """Put an unsent text back where it can be edited or resent, if the box is empty."""
-        if not self.text():
+    def show_draft(self, text: str) -> None:
+        """Show a chat's own draft (or nothing): never another chat's half-written text."""
+        self._showing = True
+        try:
             self.editor.setPlainText(text)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        finally:
+            self._showing = False
+
+    def _edited(self) -> None:
+        self._update()
+        if not self._showing and self._open:
+            self.draft_changed.emit(self.editor.toPlainText())
 
     def _update(self) -> None:
         self.send_button.setEnabled(self._open and bool(self.text()))

@@ -1,8 +1,8 @@
 """The right-hand pane: an entity's chats, the shown chat's participants, history and composer.
 
-The pane drives its own actions through `Desk`; every call runs as a task on the qasync
-loop, results for an entity the user has left are dropped, and text being written is kept
-until the portal confirms it.
+Every write takes the chat on show as a `ChatTarget` captured when the supervisor acted, so
+opening another entity while it is on its way cannot redirect it. The composer holds the
+shown chat's own draft; results for an entity the user has left are dropped.
 """
 
 from __future__ import annotations
@@ -20,17 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.api.errors import OutcomeUnknownError
-from b24desk.api.types import CrmEntityType, CrmRef, Entity
-from b24desk.desk.desk import Desk, NotInChatError, Pane, SupersededError
+from b24desk.api.types import Entity
+from b24desk.desk.desk import Desk, EntityChats, NotConfirmedError, NotInChatError
+from b24desk.desk.outbox import ChatTarget
+from b24desk.desk.tasks import Latest, SupersededError
 from b24desk.ui import texts
 from b24desk.ui.aio import TaskRunner
 from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
+from b24desk.ui.chat.lead import LeadRow
 from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
 from b24desk.ui.chat.unsent import UnsentBanner
-from b24desk.ui.dialogs.ask import Button, Icon, question
+from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.dialogs.user_picker import pick_user
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, visible
@@ -42,6 +44,7 @@ class ChatPane(QWidget):
 
     open_entity_requested = Signal(object)  # CrmRef, e.g. a lead just created
     status_message = Signal(str)
+    succeeded = Signal()  # an action went through: earlier failures are old news
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +52,9 @@ class ChatPane(QWidget):
         self._runner = runner
         self._desk: Desk | None = None
         self._entity: Entity | None = None
-        self.shown: Pane | None = None
+        self._loads = Latest()  # the newest pane request wins
+        self.shown: EntityChats | None = None
+        self._back: list[Entity] = []  # where *Back* returns to (e.g. before a new lead)
         self._build()
         self._set_enabled(False)
 
@@ -63,6 +68,10 @@ class ChatPane(QWidget):
         header_font.setPointSizeF(header_font.pointSizeF() * 1.25)
         header_font.setBold(True)
         self.header.setFont(header_font)
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.clicked.connect(lambda *_: self.go_back())
+        self.back_button.hide()
         self.busy = QLabel(self.tr("Loading…"))
         self.busy.setObjectName("paneBusy")
         self.busy.hide()
@@ -92,32 +101,32 @@ class ChatPane(QWidget):
         )
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("addParticipantButton")
-        self.add_button.clicked.connect(lambda *_: self._spawn(self._add_participant()))
+        self.add_button.clicked.connect(lambda *_: self._act(self._add_participant))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("removeParticipantButton")
-        self.remove_button.clicked.connect(lambda *_: self._spawn(self._remove_participant()))
+        self.remove_button.clicked.connect(lambda *_: self._act(self._remove_participant))
         self.join_button = QPushButton(self.tr("Join"))
         self.join_button.setObjectName("joinButton")
-        self.join_button.clicked.connect(lambda *_: self._spawn(self._join()))
+        self.join_button.clicked.connect(lambda *_: self._act(self._join))
 
         self.history_view = HistoryView()
         self.history_view.link_notice.connect(self.status_message)
         self.unsent = UnsentBanner(self._runner)
         self.unsent.confirmed.connect(self._message_confirmed)
         self.unsent.failed.connect(self.show_error)
-        self.unsent.discarded.connect(lambda text: self.composer.restore(text))
+        self.unsent.put_back.connect(self.composer_show_draft)
 
         self.composer = Composer()
-        self.composer.send_requested.connect(lambda text: self._spawn(self._send(text)))
+        self.composer.send_requested.connect(lambda text: self._act(self._send, text))
+        self.composer.draft_changed.connect(self._keep_draft)
 
-        self.create_lead_button = QPushButton(self.tr("Create lead"))
-        self.create_lead_button.setObjectName("createLeadButton")
-        self.create_lead_button.clicked.connect(lambda *_: self._spawn(self._create_lead()))
-        self.lead_reason = QLabel()
-        self.lead_reason.setObjectName("leadReason")
-        self.lead_reason.setStyleSheet("color: palette(mid);")
-        self.lead_reason.setWordWrap(True)
-        plain(self.header, self.busy, self.error, self.lead_reason)
+        self.lead = LeadRow(self._runner)
+        self.lead.created.connect(self._lead_created)
+        self.lead.failed.connect(self.show_error)
+        self.lead.open_requested.connect(self.open_entity_requested)
+        # Kept for tests and screenshots that look for these by name.
+        self.create_lead_button, self.lead_reason = self.lead.button, self.lead.reason
+        plain(self.header, self.busy, self.error)
 
         chats_box = QVBoxLayout()
         chats_box.addWidget(QLabel(self.tr("Chats")))
@@ -136,15 +145,11 @@ class ChatPane(QWidget):
         top_widget = QWidget()
         top_widget.setLayout(top)
 
-        lead_row = QHBoxLayout()
-        lead_row.addWidget(self.create_lead_button)
-        lead_row.addWidget(self.lead_reason, 1)
-
         bottom = QVBoxLayout()
         bottom.addWidget(self.history_view, 1)
         bottom.addWidget(self.unsent)
         bottom.addWidget(self.composer)
-        bottom.addLayout(lead_row)
+        bottom.addWidget(self.lead)
         bottom_widget = QWidget()
         bottom_widget.setLayout(bottom)
 
@@ -155,8 +160,11 @@ class ChatPane(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([170, 530])  # the history gets most of the height
 
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.back_button)
+        header_row.addWidget(self.header, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(header_row)
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addWidget(self.splitter, 1)
@@ -166,15 +174,25 @@ class ChatPane(QWidget):
     def set_desk(self, desk: Desk | None) -> None:
         self._desk = desk
         self._entity = None
+        self._back.clear()
+        self._loads.supersede()
+        self._clear_shown(self.tr("No entity chosen."))
+        self.show_error("")
+        self.back_button.hide()
+
+    def _clear_shown(self, placeholder: str) -> None:
         self.shown = None
         self.chats.clear()
         self.participants.clear()
-        self.history_view.show_placeholder(self.tr("No entity chosen."))
-        self.unsent.show_for(desk, None)
+        self.history_view.show_placeholder(placeholder)
+        self.unsent.show_for(self._desk, None)
+        self.composer.show_draft("")  # never the previous chat's draft
         self._set_enabled(False)
 
-    def _spawn(self, coro: object) -> None:
-        self._runner.spawn(coro)  # type: ignore[arg-type]
+    def _act(self, action: object, *args: object) -> None:
+        """Start a supervisor's action: a new action clears the last one's failure."""
+        self.show_error("")
+        self._runner.spawn(action(*args))  # type: ignore[operator]
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.chat_list, self.participant_list, self.active_only):
@@ -182,82 +200,102 @@ class ChatPane(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        pane = self.shown
-        has_chat = pane is not None and pane.chat_id is not None
+        shown = self.shown
+        has_chat = shown is not None and shown.chat_id is not None
         self.add_button.setEnabled(has_chat)
         selected = self.participant_list.currentIndex()
-        # A participant still being added cannot be removed.
-        removable = selected.isValid() and not selected.data(PENDING_ROLE)
+        # A participant still being added cannot be removed; nor can the customer.
+        blocker = None
+        if shown is not None and selected.isValid() and not selected.data(PENDING_ROLE):
+            blocker = shown.removal_blocker(int(selected.data(USER_ID_ROLE)))
+        removable = selected.isValid() and not selected.data(PENDING_ROLE) and blocker is None
         self.remove_button.setEnabled(has_chat and removable)
-        self.join_button.setEnabled(has_chat and pane is not None and not pane.i_am_participant)
+        self.remove_button.setToolTip(texts.text(blocker) if blocker else "")
+        self.join_button.setEnabled(has_chat and shown is not None and not shown.i_am_participant)
         self.composer.set_open(has_chat)
-        blocker = pane.lead_blocker() if pane else None
-        reason = texts.text(blocker) if blocker else ""
-        if pane is None:
-            reason = self.tr("Choose an entity first.")
-        self.create_lead_button.setEnabled(pane is not None and blocker is None)
-        self.lead_reason.setText(reason)
-        self.create_lead_button.setToolTip(reason)
+        self.lead.show_for(self._desk, shown)
 
     def show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else user_text(error)
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
+    def composer_show_draft(self, text: str) -> None:
+        self.composer.show_draft(text)
+
+    def _keep_draft(self, text: str) -> None:
+        if self._desk is not None and self.shown is not None and self.shown.chat_id is not None:
+            self._desk.keep_draft(self.shown.chat_id, text)
+
     # ---- loading ----
 
-    def open_entity(self, entity: Entity) -> None:
+    def open_entity(self, entity: Entity, *, remember_back: bool = False) -> None:
         """Show `entity`; a pane still loading for another entity is dropped when it lands."""
+        if remember_back and self._entity is not None and self._entity.ref != entity.ref:
+            self._back.append(self._entity)
+        elif not remember_back:
+            self._back.clear()
+        self.back_button.setVisible(bool(self._back))
         self._entity = entity
-        self.shown = None
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
-        self.chats.clear()
-        self.participants.clear()
-        self.history_view.show_placeholder(self.tr("Loading the chats…"))
-        self._set_enabled(False)
+        self.show_error("")
+        self._clear_shown(self.tr("Loading the chats…"))
         self.reload()
+
+    def go_back(self) -> None:
+        if self._back:
+            previous = self._back.pop()
+            still_back = list(self._back)
+            self.open_entity(previous)  # a plain open forgets the way back...
+            self._back = still_back  # ...but there may be more steps to go back
+            self.back_button.setVisible(bool(still_back))
 
     def reload(self, chat_id: int | None = None) -> None:
         if self._entity is None or self._desk is None:
             return
-        pane = self.shown
-        if chat_id is None and pane is not None and pane.chat_id != pane.last_chat_id:
-            chat_id = pane.chat_id  # keep the chat the user picked
-        self._spawn(self._load(self._entity.ref, chat_id))
+        shown = self.shown
+        if chat_id is None and shown is not None and shown.chat_id != shown.last_chat_id:
+            chat_id = shown.chat_id  # keep the chat the user picked
+        self._runner.spawn(self._load(self._entity, chat_id))
 
-    async def _load(self, entity: CrmRef, chat_id: int | None) -> None:
+    async def _load(self, entity: Entity, chat_id: int | None) -> None:
         assert self._desk is not None
         self.busy.show()
-        self.show_error("")
         try:
-            pane = await self._desk.open_entity(
-                entity, active_only=self.active_only.isChecked(), chat_id=chat_id
+            shown = await self._loads.run(
+                self._desk.open_entity(
+                    entity.ref, active_only=self.active_only.isChecked(), chat_id=chat_id
+                )
             )
         except SupersededError:
             return
         except Exception as error:
-            if self._entity is not None and self._entity.ref == entity:
+            if self._entity is not None and self._entity.ref == entity.ref:
                 self.busy.hide()
                 self.show_error(error)
                 self.history_view.show_placeholder(self.tr("The chats could not be loaded."))
             return
-        if self._entity is None or self._entity.ref != entity:
+        if self._entity is None or self._entity.ref != entity.ref:
             return
         self.busy.hide()
-        self._show(pane)
+        self._show(shown)
 
-    def _show(self, pane: Pane) -> None:
-        self.shown = pane
-        self.chats.show_chats(pane.chats, pane.last_chat_id, pane.chat_id)
-        self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(pane.chat_id)))
-        self.participants.show_people(pane.participants, pane.me.id, pane.operator_id)
-        if pane.history is not None:
-            self.history_view.show_history(pane.history, pane.me.id)
-        elif pane.chat_id is None:
+    def _show(self, shown: EntityChats) -> None:
+        chat_changed = self.shown is None or self.shown.chat_id != shown.chat_id
+        self.shown = shown
+        self.chats.show_chats(shown.chats, shown.last_chat_id, shown.chat_id)
+        self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
+        self.participants.show_people(shown.participants, shown.me.id, shown.operator_id)
+        if shown.history is not None:
+            self.history_view.show_history(shown.history, shown.me.id)
+        elif shown.chat_id is None:
             self.history_view.show_placeholder(self.tr("This entity has no Open Lines chats."))
-        self.unsent.show_for(self._desk, pane.chat_id)
+        self.unsent.show_for(self._desk, shown.chat_id)
         self._set_enabled(True)
+        if chat_changed:
+            draft = self._desk.draft(shown.chat_id) if self._desk and shown.chat_id else ""
+            self.composer.show_draft(draft)
 
     def _chat_chosen(self, index: QModelIndex) -> None:
         chat_id = index.data(CHAT_ID_ROLE)
@@ -265,126 +303,123 @@ class ChatPane(QWidget):
             self.history_view.show_placeholder(self.tr("Loading the chat…"))
             self.reload(chat_id=int(chat_id))
 
+    async def _refresh_after(self, target: ChatTarget) -> None:
+        """Participants, history and buttons as the portal has them now, if still on show."""
+        if self._entity is not None and self._entity.ref == target.entity:
+            await self._load(self._entity, target.chat_id)
+
+    def _done(self, message: str) -> None:
+        self.status_message.emit(message)
+        self.succeeded.emit()
+
     # ---- participants ----
 
     async def _add_participant(self) -> None:
-        if self._desk is None or self.shown is None:
+        if self._desk is None or self.shown is None or self.shown.target is None:
             return
-        pane = self.shown
-        excluded = {u.id for u in pane.participants}
-        user = await pick_user(self._desk.search_users, self._runner, excluded, self)
+        desk, target = self._desk, self.shown.target
+        excluded = {u.id for u in self.shown.participants}
+        user = await pick_user(desk.search_users, self._runner, excluded, self)
         if user is None:
             return
         # Optimistic: the user shows at once, marked as pending, and goes if the portal says no.
         self.participants.add_pending(user)
         try:
-            await self._desk.add_participant(pane, user.id)
+            await desk.add_participant(target, user.id)
         except Exception as error:
             self.participants.drop_pending(user.id)
             self.show_error(error)
             return
-        name = visible(user.full_name)
-        self.status_message.emit(self.tr("{0} was added to the chat.").format(name))
-        self.reload()
+        self._done(self.tr("{0} was added to the chat.").format(visible(user.full_name)))
+        await self._refresh_after(target)
 
     async def _remove_participant(self) -> None:
         index = self.participant_list.currentIndex()
-        if self._desk is None or self.shown is None or not index.isValid():
+        shown = self.shown
+        if self._desk is None or shown is None or shown.target is None or not index.isValid():
             return
         if index.data(PENDING_ROLE):
             return
-        pane = self.shown
+        desk, target = self._desk, shown.target
         user_id = int(index.data(USER_ID_ROLE))
-        user = next((u for u in pane.participants if u.id == user_id), None)
-        name = visible(user.full_name) if user else f"#{user_id}"
+        user = next((u for u in shown.participants if u.id == user_id), None)
+        if user is None:
+            return
+        name = visible(user.full_name)
         title = self.tr("Remove participant")
-        text = self.tr("Remove {0} from chat #{1}?").format(name, pane.chat_id)
+        text = self.tr("Remove {0} from chat #{1}?").format(name, target.chat_id)
         if await question(self, "confirmRemove", title, text) != Button.Yes:
             return
         try:
-            await self._desk.remove_participant(pane, user_id)
+            await desk.remove_participant(target, user)
         except Exception as error:
             self.show_error(error)
             return
-        self.status_message.emit(self.tr("{0} was removed from the chat.").format(name))
-        self.reload()
+        self._done(self.tr("{0} was removed from the chat.").format(name))
+        await self._refresh_after(target)
 
-    async def _join(self) -> bool:
-        if self._desk is None or self.shown is None:
-            return False
+    async def _join(self) -> None:
+        if self._desk is None or self.shown is None or self.shown.target is None:
+            return
+        target = self.shown.target
         try:
-            await self._desk.join(self.shown)
+            await self._desk.join(target)
         except Exception as error:
             self.show_error(error)
-            return False
-        self.status_message.emit(self.tr("You joined the chat."))
-        return True
+            return
+        self._done(self.tr("You joined the chat."))
+        await self._refresh_after(target)
 
     # ---- messages ----
 
     async def _send(self, text: str) -> None:
-        if self._desk is None or self.shown is None or not text:
+        shown = self.shown
+        if self._desk is None or shown is None or shown.target is None or not text:
             return
+        desk, target = self._desk, shown.target
         self.composer.hold()
-        self.show_error("")
         try:
-            if not self.shown.i_am_participant and not await self._offer_join():
+            join_first = not shown.i_am_participant
+            if join_first and not await self._ask_to_join():
                 return
-            await self._desk.send_message(self.shown, text)
-        except NotInChatError:
-            if await self._offer_join():
-                await self._send(text)
+            try:
+                await desk.send(target, text, join_first=join_first)
+            except NotInChatError:  # removed meanwhile: offer to join again
+                if not await self._ask_to_join():
+                    return
+                await desk.send(target, text, join_first=True)
+        except NotConfirmedError as unsure:
+            self._taken_over(target, text)
+            self.show_error(unsure)
             return
-        except OutcomeUnknownError:
-            await self.unsent.settle(text)
-            return
-        except Exception as error:  # the text stays in the composer
+        except Exception as error:  # the text stays in the composer, as the chat's draft
             self.show_error(error)
             return
         finally:
             self._update_buttons()
+        self._taken_over(target, text)
         self._message_confirmed(text)
+        await self._refresh_after(target)
 
-    def _message_confirmed(self, text: str) -> None:
-        self.composer.clear_if(text)
-        self.status_message.emit(self.tr("Message sent."))
-        self.reload()
+    def _taken_over(self, target: ChatTarget, text: str) -> None:
+        """The text left the composer (sent, or waiting in the outbox): clear it if on show."""
+        if self.shown is not None and self.shown.chat_id == target.chat_id:
+            self.composer.clear_if(text)
+            self.unsent.refresh()
 
-    async def _offer_join(self) -> bool:
+    def _message_confirmed(self, _text: str) -> None:
+        self._done(self.tr("Message sent."))
+        self.unsent.refresh()
+
+    async def _ask_to_join(self) -> bool:
         text = self.tr(
             "You are not in this chat. Bitrix24 only lets participants write. "
             "Join the chat and send?"
         )
-        answer = await question(self, "confirmJoin", self.tr("Join the chat"), text)
-        if answer != Button.Yes or not await self._join():
-            return False
-        assert self._desk is not None and self.shown is not None
-        self.shown = await self._desk.open_entity(
-            self.shown.entity, active_only=self.active_only.isChecked(), chat_id=self.shown.chat_id
-        )
-        self._show(self.shown)
-        return True
+        return await question(self, "confirmJoin", self.tr("Join the chat"), text) == Button.Yes
 
     # ---- leads ----
 
-    async def _create_lead(self) -> None:
-        if self._desk is None or self.shown is None:
-            return
-        self.create_lead_button.setEnabled(False)
-        try:
-            lead_id = await self._desk.create_lead(self.shown)
-        except Exception as error:
-            self.show_error(error)
-            self._update_buttons()
-            return
-        if lead_id is None:
-            self.status_message.emit(self.tr("The lead was created."))
-            self.reload()
-            return
-        title = self.tr("Lead created")
-        text = self.tr("Lead #{0} was created from this chat. Open it?").format(lead_id)
+    def _lead_created(self) -> None:
+        self._done(self.tr("The lead was created."))
         self.reload()
-        buttons = Button.Open | Button.Close
-        answer = await question(self, "leadCreated", title, text, buttons, Icon.Information)
-        if answer == Button.Open:
-            self.open_entity_requested.emit(CrmRef(CrmEntityType.LEAD, lead_id))

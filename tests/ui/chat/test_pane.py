@@ -112,20 +112,29 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run, wind
         leads_before = len(state.crm[CrmType.LEAD].rows)
         await wait_until(lambda: button(window, "createLeadButton").isEnabled())
         qtbot.mouseClick(button(window, "createLeadButton"), Qt.MouseButton.LeftButton)
+        confirm = await message_box(window, "confirmCreateLead")
+        assert f"#{chat.id}" in confirm.text()  # it names the chat (and its customer)
+        confirm.button(QMessageBox.StandardButton.Yes).click()
         created = await message_box(window, "leadCreated")
         assert len(state.crm[CrmType.LEAD].rows) == leads_before + 1
         new_lead = state.crm[CrmType.LEAD].rows[-1]
         assert new_lead["TITLE"] == chat.name and chat.crm[CrmType.LEAD] == int(new_lead["ID"])
+        searched, listed = window.browser.search.text(), window.browser.model.rowCount()
+        before = pane.shown.entity
         created.button(QMessageBox.StandardButton.Open).click()
-        model = window.browser.model
         await wait_until(
-            lambda: (
-                window.browser.entity_type.value == "lead"
-                and model.rowCount()
-                and model.entity_at(0).id == int(new_lead["ID"])
-            ),
-            what="new lead shown",
+            lambda: pane.shown is not None and pane.shown.entity.id == int(new_lead["ID"]),
+            what="new lead shown in the pane",
         )
+        # The supervisor's list and search stay as they were, and Back returns.
+        assert window.browser.search.text() == searched
+        assert window.browser.model.rowCount() == listed
+        assert button(window, "backButton").isVisible()
+        qtbot.mouseClick(button(window, "backButton"), Qt.MouseButton.LeftButton)
+        await wait_until(
+            lambda: pane.shown is not None and pane.shown.entity == before, what="back"
+        )
+        assert not button(window, "backButton").isVisible()
 
     run(scenario())
 

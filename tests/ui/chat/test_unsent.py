@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from b24desk.api.types import CrmEntityType, CrmRef
-from b24desk.desk.outbox import Outbox
+from b24desk.desk.outbox import ChatTarget, Outbox
 from b24desk.portal.state import CrmType
 from b24desk.settings.paths import Paths
 from tests.helpers.waiting import wait_until
@@ -15,7 +15,6 @@ from tests.helpers.windows import (
     active_lead_chat_with_admin,
     button,
     make_window,
-    message_box,
     open_entity,
 )
 
@@ -29,7 +28,7 @@ def test_unconfirmed_message_from_last_run_is_checked_before_resending(
     # The previous run crashed while this message was on its way.
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
     Outbox(Paths.default().ensure().data_dir / "outbox.json").add(
-        PROFILE, CrmRef(CrmEntityType.LEAD, lead_id), chat.id, "до сбоя"
+        PROFILE, ChatTarget(CrmRef(CrmEntityType.LEAD, lead_id), chat.id), "до сбоя", watermark=0
     )
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
 
@@ -42,9 +41,9 @@ def test_unconfirmed_message_from_last_run_is_checked_before_resending(
         await wait_until(
             lambda: banner.isVisible() and "до сбоя" in banner.text(), what="the unsent banner"
         )
+        # Nothing asks on its own: the supervisor's click checks the chat, then resends.
+        assert window.findChild(QMessageBox) is None
         qtbot.mouseClick(button(window, "checkUnsentButton"), Qt.MouseButton.LeftButton)
-        resend = await message_box(window, "confirmResend")  # it is not in the chat
-        resend.button(QMessageBox.StandardButton.Yes).click()
         await wait_until(lambda: not banner.isVisible(), what="the banner gone")
         assert [m.text for m in chat.messages].count("до сбоя") == 1
         assert window.desk.unsent() == []
