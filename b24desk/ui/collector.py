@@ -1,52 +1,91 @@
-"""Python's cyclic garbage collection, run only on the GUI thread.
+"""Python's cyclic garbage collection, run only on the GUI thread and never as a long pause.
 
 Automatic collection runs in whichever thread happens to allocate. When that is another
 thread (the in-process demo portal, uvicorn in tests) and the garbage holds Qt objects,
 Qt destroys them off their thread ("Timers cannot be stopped from another thread") and
 can crash. So automatic collection is switched off and a timer on the GUI thread does the
-same work, generation by generation, with Python's own thresholds.
+young collections with Python's own thresholds.
 
-Objects that survive a full collection are moved to the permanent generation
-(`gc.freeze`): a window holding 100,000 CRM rows would otherwise rescan them all in every
-later full collection, a visible stall. They stay reference-counted, so rows dropped by a
-new search are still freed at once; only cycles among them would wait for `unfreeze`.
+A full collection walks every tracked object: with 100,000 CRM rows loaded that is a
+pause of tens of milliseconds, a visible stall. So objects that survive a young
+collection are moved to the permanent generation (`gc.freeze`) and no full pass ever runs
+while the supervisor works. They stay reference-counted, so rows dropped by a new search
+are freed at once; only garbage cycles among them wait, until the window has been left
+alone for a while: then one full collection (`unfreeze`, collect, `freeze`) clears them,
+at a moment nobody is watching.
 """
 
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 CHECK_INTERVAL_MS = 100
+IDLE_SECONDS = 20.0  # no keyboard or mouse input for this long: the user is away
+FULL_EVERY_SECONDS = 300.0  # at most one full collection per this long, and only when idle
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
 
 
 class GuiThreadCollector(QObject):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._clock = clock
+        self._last_input = clock()
+        self._last_full = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
 
     def start(self) -> None:
         gc.disable()
-        # What start-up built (modules, classes, Qt wrappers) lives as long as the app:
-        # one collection now, then freeze it, so no later full pass walks it again.
+        # What start-up built (modules, classes, Qt wrappers) lives as long as the app.
         gc.collect()
         gc.freeze()
+        if self.parent() is not None:
+            self.parent().installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.parent() is not None:
+            self.parent().removeEventFilter(self)
         gc.enable()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _INPUT:
+            self._last_input = self._clock()
+        return False
+
     def check(self) -> None:
-        """Collect the oldest generation whose count passed its threshold."""
+        """Young collections when due; a full one only when the user is away."""
+        now = self._clock()
+        if now - self._last_input >= IDLE_SECONDS and now - self._last_full >= FULL_EVERY_SECONDS:
+            self.collect_all()
+            return
         counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] > self._thresholds[generation]:
-                gc.collect(generation)
-                if generation == 2:
-                    gc.freeze()
-                return
+        if counts[1] > self._thresholds[1]:
+            gc.collect(1)
+            gc.freeze()  # survivors go where no pass walks them again (see the docstring)
+        elif counts[0] > self._thresholds[0]:
+            gc.collect(0)
+
+    def collect_all(self) -> None:
+        """Collect every cycle, the frozen ones included; the next young pass refreezes."""
+        self._last_full = self._clock()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
