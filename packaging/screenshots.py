@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from b24desk.demo import open_demo
 from b24desk.desk.connect import DEMO_PROFILE
+from b24desk.desk.desk import NotInChatError
+from b24desk.desk.outbox import OutboxState
 from b24desk.portal import Portal
 from b24desk.portal.state import CrmType
 from b24desk.settings.paths import Paths
@@ -62,6 +64,10 @@ def shoot(widget: QWidget, name: str) -> None:
     print(f"wrote {target}")
 
 
+UNSENT_TEXT = {"": "Your order has shipped today.", "-ru": "Ваш заказ отправлен сегодня."}
+DRAFT_TEXT = {"": "Tracking number: ", "-ru": "Номер отслеживания: "}
+
+
 async def scenario(window: MainWindow, portal: Portal) -> None:
     await window.connect_to(DEMO_PROFILE)
     state = portal.state
@@ -82,6 +88,21 @@ async def scenario(window: MainWindow, portal: Portal) -> None:
     window.resizeDocks([window.log_dock], [150], Qt.Orientation.Vertical)
     await settle()
     shoot(window, "main-window")
+
+    # A message the portal refused after a restart, waiting above a half-written draft.
+    pane = window.chat_pane
+    desk, target = window.desk, pane.shown.target if pane.shown else None
+    if desk is not None and target is not None:
+        item = desk.outbox.add(desk.profile, target, UNSENT_TEXT[SUFFIX], watermark=0)
+        desk.outbox.mark(item, OutboxState.FAILED, NotInChatError.user_message)
+        pane.unsent.refresh()
+        pane.composer.show_draft(DRAFT_TEXT[SUFFIX])
+        window.log_dock.hide()
+        await settle()
+        shoot(window, "unsent-banner")
+        desk.discard(item)
+        pane.unsent.refresh()
+        window.log_dock.show()
 
     window.chat_pane.add_button.click()
     picker = None

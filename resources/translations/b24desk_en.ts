@@ -556,7 +556,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not sent: “{0}”. {1}</source>
+        <source>Not sent: “{0}” — {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -557,8 +557,8 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Отбросить</translation>
     </message>
     <message>
-        <source>Not sent: “{0}”. {1}</source>
-        <translation>Не отправлено: «{0}». {1}</translation>
+        <source>Not sent: “{0}” — {1}</source>
+        <translation>Не отправлено: «{0}» — {1}</translation>
     </message>
     <message>
         <source>Sending “{0}”…</source>

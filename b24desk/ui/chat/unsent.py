@@ -72,7 +72,7 @@ class UnsentBanner(QWidget):
     def _describe(self, item: OutboxItem, more: int) -> str:
         text = visible(item.text[:SHOWN_CHARACTERS])
         if item.state is OutboxState.FAILED:
-            line = self.tr("Not sent: “{0}”. {1}").format(text, error_text(item.reason))
+            line = self.tr("Not sent: “{0}” — {1}").format(text, error_text(item.reason))
         elif item.state is OutboxState.SENDING:
             line = self.tr("Sending “{0}”…").format(text)
         else:
