@@ -20,23 +20,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Join</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -57,26 +41,6 @@
     </message>
     <message>
         <source>Loading the chat…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} was added to the chat.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove participant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove {0} from chat #{1}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} was removed from the chat.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You joined the chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -492,6 +456,45 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleBox</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was added to the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} from chat #{1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was removed from the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined the chat.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

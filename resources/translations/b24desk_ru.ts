@@ -20,24 +20,8 @@
         <translation>Только активные чаты</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Join</source>
-        <translation>Присоединиться</translation>
-    </message>
-    <message>
         <source>Chats</source>
         <translation>Чаты</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Участники</translation>
     </message>
     <message>
         <source>No entity chosen.</source>
@@ -58,26 +42,6 @@
     <message>
         <source>Loading the chat…</source>
         <translation>Загрузка чата…</translation>
-    </message>
-    <message>
-        <source>{0} was added to the chat.</source>
-        <translation>{0}: добавлен(а) в чат.</translation>
-    </message>
-    <message>
-        <source>Remove participant</source>
-        <translation>Удаление участника</translation>
-    </message>
-    <message>
-        <source>Remove {0} from chat #{1}?</source>
-        <translation>Удалить {0} из чата №{1}?</translation>
-    </message>
-    <message>
-        <source>{0} was removed from the chat.</source>
-        <translation>{0}: удален(а) из чата.</translation>
-    </message>
-    <message>
-        <source>You joined the chat.</source>
-        <translation>Вы присоединились к чату.</translation>
     </message>
     <message>
         <source>Message sent.</source>
@@ -494,6 +458,45 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>bot</source>
         <translation>бот</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleBox</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Присоединиться</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>{0} was added to the chat.</source>
+        <translation>{0}: добавлен(а) в чат.</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Удаление участника</translation>
+    </message>
+    <message>
+        <source>Remove {0} from chat #{1}?</source>
+        <translation>Удалить {0} из чата №{1}?</translation>
+    </message>
+    <message>
+        <source>{0} was removed from the chat.</source>
+        <translation>{0}: удален(а) из чата.</translation>
+    </message>
+    <message>
+        <source>You joined the chat.</source>
+        <translation>Вы присоединились к чату.</translation>
     </message>
 </context>
 <context>

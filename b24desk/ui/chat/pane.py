@@ -30,10 +30,9 @@ from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
-from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
+from b24desk.ui.chat.people import PeopleBox
 from b24desk.ui.chat.unsent import UnsentBanner
 from b24desk.ui.dialogs.ask import Button, question
-from b24desk.ui.dialogs.user_picker import pick_user
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
@@ -92,22 +91,13 @@ class ChatPane(QWidget):
         self.chat_list.activated.connect(self._chat_chosen)
         self.chat_list.clicked.connect(self._chat_chosen)
 
-        self.participants = ParticipantsModel(self)
-        self.participant_list = QListView()
-        self.participant_list.setObjectName("participantList")
-        self.participant_list.setModel(self.participants)
-        self.participant_list.selectionModel().currentChanged.connect(
-            lambda *_: self._update_buttons()
-        )
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.add_button.setObjectName("addParticipantButton")
-        self.add_button.clicked.connect(lambda *_: self._act(self._add_participant))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setObjectName("removeParticipantButton")
-        self.remove_button.clicked.connect(lambda *_: self._act(self._remove_participant))
-        self.join_button = QPushButton(self.tr("Join"))
-        self.join_button.setObjectName("joinButton")
-        self.join_button.clicked.connect(lambda *_: self._act(self._join))
+        self.people = PeopleBox(self._runner)
+        self.people.started.connect(lambda: self.show_error(""))
+        self.people.failed.connect(self.show_error)
+        self.people.changed.connect(self._people_changed)
+        # Kept for tests and screenshots that reach them from the pane.
+        self.participants, self.participant_list = self.people.model, self.people.view
+        self.add_button = self.people.add_button
 
         self.history_view = HistoryView()
         self.history_view.link_notice.connect(self.status_message)
@@ -132,16 +122,9 @@ class ChatPane(QWidget):
         chats_box.addWidget(QLabel(self.tr("Chats")))
         chats_box.addWidget(self.chat_list)
         chats_box.addWidget(self.active_only)
-        people_box = QVBoxLayout()
-        people_box.addWidget(QLabel(self.tr("Participants")))
-        people_box.addWidget(self.participant_list)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.join_button):
-            buttons.addWidget(button)
-        people_box.addLayout(buttons)
         top = QHBoxLayout()
         top.addLayout(chats_box, 3)
-        top.addLayout(people_box, 2)
+        top.addWidget(self.people, 2)
         top_widget = QWidget()
         top_widget.setLayout(top)
 
@@ -183,7 +166,6 @@ class ChatPane(QWidget):
     def _clear_shown(self, placeholder: str) -> None:
         self.shown = None
         self.chats.clear()
-        self.participants.clear()
         self.history_view.show_placeholder(placeholder)
         self.unsent.show_for(self._desk, None)
         self.composer.show_draft("")  # never the previous chat's draft
@@ -195,24 +177,14 @@ class ChatPane(QWidget):
         self._runner.spawn(action(*args))  # type: ignore[operator]
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.chat_list, self.participant_list, self.active_only):
+        for widget in (self.chat_list, self.active_only):
             widget.setEnabled(enabled)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         shown = self.shown
-        has_chat = shown is not None and shown.chat_id is not None
-        self.add_button.setEnabled(has_chat)
-        selected = self.participant_list.currentIndex()
-        # A participant still being added cannot be removed; nor can the customer.
-        blocker = None
-        if shown is not None and selected.isValid() and not selected.data(PENDING_ROLE):
-            blocker = shown.removal_blocker(int(selected.data(USER_ID_ROLE)))
-        removable = selected.isValid() and not selected.data(PENDING_ROLE) and blocker is None
-        self.remove_button.setEnabled(has_chat and removable)
-        self.remove_button.setToolTip(texts.text(blocker) if blocker else "")
-        self.join_button.setEnabled(has_chat and shown is not None and not shown.i_am_participant)
-        self.composer.set_open(has_chat)
+        self.people.show_for(self._desk, shown)
+        self.composer.set_open(shown is not None and shown.chat_id is not None)
         self.lead.show_for(self._desk, shown)
 
     def show_error(self, error: BaseException | str) -> None:
@@ -286,7 +258,6 @@ class ChatPane(QWidget):
         self.shown = shown
         self.chats.show_chats(shown.chats, shown.last_chat_id, shown.chat_id)
         self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
-        self.participants.show_people(shown.participants, shown.me.id, shown.operator_id)
         if shown.history is not None:
             self.history_view.show_history(shown.history, shown.me.id)
         elif shown.chat_id is None:
@@ -308,67 +279,13 @@ class ChatPane(QWidget):
         if self._entity is not None and self._entity.ref == target.entity:
             await self._load(self._entity, target.chat_id)
 
+    def _people_changed(self, target: ChatTarget, message: str) -> None:
+        self._done(message)
+        self._runner.spawn(self._refresh_after(target))
+
     def _done(self, message: str) -> None:
         self.status_message.emit(message)
         self.succeeded.emit()
-
-    # ---- participants ----
-
-    async def _add_participant(self) -> None:
-        if self._desk is None or self.shown is None or self.shown.target is None:
-            return
-        desk, target = self._desk, self.shown.target
-        excluded = {u.id for u in self.shown.participants}
-        user = await pick_user(desk.search_users, self._runner, excluded, self)
-        if user is None:
-            return
-        # Optimistic: the user shows at once, marked as pending, and goes if the portal says no.
-        self.participants.add_pending(user)
-        try:
-            await desk.add_participant(target, user.id)
-        except Exception as error:
-            self.participants.drop_pending(user.id)
-            self.show_error(error)
-            return
-        self._done(self.tr("{0} was added to the chat.").format(visible(user.full_name)))
-        await self._refresh_after(target)
-
-    async def _remove_participant(self) -> None:
-        index = self.participant_list.currentIndex()
-        shown = self.shown
-        if self._desk is None or shown is None or shown.target is None or not index.isValid():
-            return
-        if index.data(PENDING_ROLE):
-            return
-        desk, target = self._desk, shown.target
-        user_id = int(index.data(USER_ID_ROLE))
-        user = next((u for u in shown.participants if u.id == user_id), None)
-        if user is None:
-            return
-        name = visible(user.full_name)
-        title = self.tr("Remove participant")
-        text = self.tr("Remove {0} from chat #{1}?").format(name, target.chat_id)
-        if await question(self, "confirmRemove", title, text) != Button.Yes:
-            return
-        try:
-            await desk.remove_participant(target, user)
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._done(self.tr("{0} was removed from the chat.").format(name))
-        await self._refresh_after(target)
-
-    async def _join(self) -> None:
-        if self._desk is None or self.shown is None or self.shown.target is None:
-            return
-        target = self.shown.target
-        try:
-            await self._desk.join(target)
-        except Exception as error:
-            self.show_error(error)
-            return
-        self._done(self.tr("You joined the chat."))
-        await self._refresh_after(target)
 
     # ---- messages ----
 
