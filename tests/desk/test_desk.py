@@ -494,3 +494,26 @@ def test_lost_answers_are_settled_whatever_the_portal_clock(portal_factory, tmp_
     for text in set(texts):
         assert held.count(text) == texts.count(text), text
     assert desk.unsent() == []
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_the_browser_pages_by_id_without_counting(portal_factory, tmp_path, descending):
+    lp = portal_factory(rate_limit=False, leads=260)
+
+    async def scenario():
+        desk = await connect(lp, tmp_path)
+        seen, start, pages = [], 0, []
+        while True:
+            page = await desk.entity_page(CrmEntityType.LEAD, start, [("ID", descending)])
+            pages.append(page)
+            seen += [e.id for e in page.items]
+            if page.next is None:
+                break
+            start = page.next
+        await desk.client.aclose()
+        return seen, pages
+
+    seen, pages = run(scenario())
+    expected = sorted((int(r["ID"]) for r in lp.state.crm[CrmType.LEAD].rows), reverse=descending)
+    assert seen == expected
+    assert all(page.total is None for page in pages)  # nobody asked the portal to count

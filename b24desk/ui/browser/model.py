@@ -257,8 +257,9 @@ class EntityTableModel(QAbstractTableModel):
     def _append(self, page: Page[Entity], start: int) -> None:
         fresh = [e for e in page.items if e.id not in self._seen]
         self._total = page.total
-        # A `next` that does not move forward would page forever.
-        self._next = page.next if page.next is not None and page.next > start else None
+        # A `next` that does not move would page forever (it is an offset, or in ID order a
+        # cursor that may run downwards).
+        self._next = page.next if page.next is not None and page.next != start else None
         if not fresh:
             return
         first = len(self._rows)
