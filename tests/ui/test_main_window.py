@@ -51,3 +51,33 @@ def test_layout_type_and_profile_are_remembered(
     windows.append(again)
     assert again.browser.entity_type.value == "contact"
     assert again.splitter.sizes() == sizes or settings.splitter_sizes["mainSplitter"] == sizes
+
+
+def test_a_damaged_file_is_kept_aside_and_the_window_says_so(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
+    outbox = Paths.default().ensure().data_dir / "outbox.json"
+    outbox.write_text('{"items": [' * 10_000)  # nested past any sane depth
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+    message = window.status.currentMessage()
+    assert "kept aside" in message and "outbox.json" in message
+    [kept] = outbox.parent.glob("outbox.json*.bak")
+    assert kept.read_text().startswith('{"items": [')
+
+
+def test_switching_profile_clears_the_last_failure(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+
+    async def scenario():
+        live_portal.portal.faults.inject("500", method="user.current", times=20)
+        assert not await window.connect_to(PROFILE)
+        failure = window.status.last_error.text()
+        assert failure and "user.current" not in failure and "Error" not in failure
+        live_portal.portal.faults.clear()
+        assert await window.connect_to(PROFILE)
+        assert window.status.last_error.text() == ""
+
+    run(scenario())
