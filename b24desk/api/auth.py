@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .errors import ConfigurationError, ProtocolError, SignInRequiredError
+from .errors import ConfigurationError, ForeignHostError, ProtocolError, SignInRequiredError
+from .parse import as_id, as_int
 from .redact import MASK, redact, redacting_logger
 from .wire import decode_body, transport_error
 
@@ -71,6 +72,15 @@ def normalise_webhook_url(url: str) -> str:
     port = f":{parts.port}" if parts.port else ""
     base = f"{parts.scheme.lower()}://{host}{port}{match['prefix']}/rest/{match['user']}/{match['code']}/"
     return require_secure(base)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, for comparing where two URLs send requests."""
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme.lower(), (parts.hostname or "").rstrip("."), parts.port
+    except ValueError:  # a port out of range or a malformed IPv6 host
+        return "", "", None
 
 
 class Auth(Protocol):
@@ -205,21 +215,41 @@ class OAuthAuth:
         except httpx.TransportError as exc:
             raise transport_error(exc, "oauth/token") from exc
         body = decode_body("oauth/token", response)
-        try:
-            access, refresh = str(body["access_token"]), str(body["refresh_token"])
-        except KeyError:
-            raise ProtocolError("token answer without tokens", method="oauth/token") from None
-        endpoint = str(body.get("client_endpoint") or self.client_endpoint)
-        self.client_endpoint = require_secure(endpoint)
-        expires_in = body.get("expires_in")
-        user_id = body.get("user_id")
+        access, refresh = body.get("access_token"), body.get("refresh_token")
+        if not isinstance(access, str) or not isinstance(refresh, str) or not access:
+            raise ProtocolError("token answer without tokens", method="oauth/token")
+        self.client_endpoint = self._pinned_endpoint(body)
+        expires_in = as_int(body.get("expires_in"))
         return OAuthTokens(
             access_token=access,
             refresh_token=refresh,
-            expires_at=time.time() + float(expires_in) if expires_in else 0.0,
+            expires_at=time.time() + expires_in if expires_in > 0 else 0.0,
             client_endpoint=self.client_endpoint,
-            user_id=int(user_id) if user_id is not None else None,
+            user_id=as_id(body.get("user_id")),
         )
+
+    def _pinned_endpoint(self, body: dict[str, Any]) -> str:
+        """The REST endpoint a token answer proposes, if it is on the configured portal.
+
+        The access token goes wherever REST calls go, so an answer naming another host
+        (its `client_endpoint`, or its `domain` when it sends no endpoint, which is how
+        clients build one) is refused. The demo portal's `domain` is a made-up name beside
+        a loopback endpoint, hence the endpoint is checked first.
+        """
+        proposed = body.get("client_endpoint")
+        domain = body.get("domain")
+        if not proposed and isinstance(domain, str) and domain:
+            proposed = f"https://{domain}/rest/"
+        if not proposed:
+            return self.client_endpoint
+        if not isinstance(proposed, str):
+            raise ProtocolError("token answer with an unreadable endpoint", method="oauth/token")
+        if _origin(proposed) != _origin(self.client_endpoint):
+            host = urlsplit(proposed).hostname or "?"
+            raise ForeignHostError(
+                f"token answer points REST calls at {host}", method="oauth/token"
+            )
+        return require_secure(proposed if proposed.endswith("/") else proposed + "/")
 
     async def _hand_over(self, tokens: OAuthTokens) -> None:
         """Give new tokens to the owner for storage; its failure must not fail the call."""

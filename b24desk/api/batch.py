@@ -11,7 +11,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .errors import ApiError, BatchSkippedError, error_from_response
+from .errors import (
+    ApiError,
+    B24Error,
+    BatchSkippedError,
+    OutcomeUnknownError,
+    ProtocolError,
+    error_from_response,
+)
+from .kinds import is_write
 from .parse import as_int, as_mapping
 from .query import command_string, referenced_commands
 
@@ -37,7 +45,18 @@ class Command(Generic[T]):
     recover: Callable[[ApiError], T] | None = None
 
     def outcome(self, raw: Any) -> T:
-        return self.parse(raw)
+        """The parsed result; a result of an unreadable shape is a typed error (for a write,
+        OutcomeUnknownError: it ran, but what it made cannot be told)."""
+        try:
+            return self.parse(raw)
+        except B24Error:
+            raise
+        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+            unreadable = f"unreadable result ({type(exc).__name__})"
+        except RecursionError:
+            unreadable = "unreadable result (nested too deeply)"
+        cls = OutcomeUnknownError if is_write(self.method) else ProtocolError
+        raise cls(unreadable, method=self.method)
 
     def outcome_of_error(self, error: ApiError) -> T:
         """The value an error stands for, or the error itself raised."""

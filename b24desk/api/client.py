@@ -29,21 +29,17 @@ from .batch import payload as batch_payload
 from .errors import (
     ApiError,
     B24Error,
-    ConnectError,
-    ExpiredTokenError,
     LimitError,
     OperationTimeLimitError,
     OutcomeUnknownError,
-    ProtocolError,
     RateLimitError,
-    ServerError,
-    TransportError,
 )
-from .events import OK, Listener, RequestEvent
+from .events import OK, RequestEvent, WaitNotice
 from .kinds import batch_is_write, is_write
 from .limiter import LeakyBucket, OperatingTimes
-from .parse import as_int
+from .parse import as_int, as_mapping
 from .redact import guard_http_logs, redact, redacting_logger
+from .retry import GiveUp, Refresh, RetryAfter, RetryPolicy, Tried, decide
 from .wire import decode_body, transport_error
 
 T = TypeVar("T")
@@ -52,6 +48,8 @@ log = redacting_logger(__name__)
 
 USER_AGENT = f"b24desk/{__version__}"
 LOGGED_BODY_CHARS = 500
+# Waits longer than this are announced (WaitNotice), so a window can show and cancel them.
+NOTICE_AFTER = 3.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +67,16 @@ class ClientOptions:
     rate_limit_retries: int = 8  # re-sends after QUERY_LIMIT_EXCEEDED
     operating_limit: float | None = 480.0  # per-method seconds per 10 min; None: trust the portal
     max_operating_wait: float = 600.0  # longest wait for an operating-time reset
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(
+            max_retries=self.max_retries,
+            backoff=self.backoff,
+            max_backoff=self.max_backoff,
+            rate_limit_retries=self.rate_limit_retries,
+            max_operating_wait=self.max_operating_wait,
+        )
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ class B24Client:
         self.bucket = LeakyBucket(options.rate, options.burst, options.reserve)
         self.operating = OperatingTimes(options.operating_limit)
         self.in_flight = 0
-        self._listeners: list[Listener] = []
+        self._listeners: list[tuple[type, Callable[[Any], None]]] = []
         self._jitter = random.Random()
         guard_http_logs()
         self._http = httpx.AsyncClient(
@@ -141,17 +149,23 @@ class B24Client:
 
     # ---- events ----
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call `listener` after every call; returns the function that unsubscribes it."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+    def subscribe(
+        self, listener: Callable[[Any], None], to: type[RequestEvent | WaitNotice] = RequestEvent
+    ) -> Callable[[], None]:
+        """Call `listener` with every event of type `to` (RequestEvent: after every call;
+        WaitNotice: as a long wait starts); returns the function that unsubscribes it."""
+        entry = (to, listener)
+        self._listeners.append(entry)
+        return lambda: self._listeners.remove(entry)
 
-    def _emit(self, event: RequestEvent) -> None:
-        for listener in list(self._listeners):
+    def _emit(self, event: RequestEvent | WaitNotice) -> None:
+        for kind, listener in list(self._listeners):
+            if not isinstance(event, kind):
+                continue
             try:
                 listener(event)
             except Exception:
-                log.exception("request event listener failed")
+                log.exception("event listener failed")
 
     # ---- calls ----
 
@@ -166,7 +180,7 @@ class B24Client:
             result=body.get("result"),
             total=as_int(body["total"]) if "total" in body else None,
             next=as_int(body["next"]) if "next" in body else None,
-            time=body.get("time") or {},
+            time=as_mapping(body.get("time")),
         )
 
     async def run(self, command: Command[T]) -> T:
@@ -228,16 +242,13 @@ class B24Client:
             try:
                 body = await self._send(method, signed, attempts)
             except B24Error as error:
-                delay = await self._retry_delay(error, method, write, token, attempts)
-                if delay is None:
-                    final = self._as_final(error, write)
-                    if final is error:
-                        raise
-                    raise final from error
+                delay = await self._after_failure(error, method, write, token, attempts)
                 attempts.retries += 1
                 if isinstance(error, LimitError):
                     attempts.waited += delay
                 log.info("retrying %s after %s in %.2f s", method, type(error).__name__, delay)
+                if isinstance(error, OperationTimeLimitError):
+                    self._announce(method, delay)
                 await asyncio.sleep(delay)
                 continue
             self.operating.record(method, body.get("time"))
@@ -257,51 +268,47 @@ class B24Client:
         attempts.status = response.status_code
         return decode_body(method, response)
 
-    async def _retry_delay(
+    async def _after_failure(
         self, error: B24Error, method: str, write: bool, token: str | None, attempts: _Attempts
-    ) -> float | None:
-        """Seconds to wait before sending again, or None when `error` is final."""
+    ) -> float:
+        """Seconds to wait before sending again; raises when `error` is final. The decision
+        is `retry.decide`'s; here are only its side effects."""
+        reset_in = 0.0
         if isinstance(error, RateLimitError):
-            # Refused before running, so safe for writes too. The bucket, now full, spaces
-            # the retries at our rate; the back-off covers a portal slower than configured.
+            # The bucket, now full, spaces the retries at our rate.
             self.bucket.fill()
-            attempts.rate_limited += 1
-            if attempts.rate_limited > self.options.rate_limit_retries:
-                return None
-            return self._backoff(attempts.rate_limited - 1)
-        if isinstance(error, OperationTimeLimitError):
+        elif isinstance(error, OperationTimeLimitError):
             error.reset_at = self.operating.refused(method)
-            wait = max(0.0, error.reset_at - time.time())
-            too_long = wait > self.options.max_operating_wait
-            return None if too_long or attempts.retries >= self.options.max_retries else wait
-        if isinstance(error, ExpiredTokenError):
-            if attempts.refreshed:
-                return None
+            reset_in = error.reset_at - time.time()
+        decision = decide(
+            error,
+            write=write,
+            tried=Tried(attempts.retries, attempts.rate_limited, attempts.refreshed),
+            policy=self.options.retry_policy,
+            reset_in=reset_in,
+            jitter=self._jitter.uniform(0.5, 1.0),
+        )
+        if isinstance(error, RateLimitError):
+            attempts.rate_limited += 1
+        if isinstance(decision, RetryAfter):
+            return decision.seconds
+        if isinstance(decision, Refresh):
             attempts.refreshed = True
-            return 0.0 if await self.auth.refresh(self._http, token) else None
-        transient = isinstance(error, ServerError | ProtocolError | TransportError)
-        if not transient or (write and not isinstance(error, ConnectError)):
-            return None
-        if attempts.retries >= self.options.max_retries:
-            return None
-        return self._backoff(attempts.retries)
-
-    def _backoff(self, retry: int) -> float:
-        """Capped exponential back-off, jittered so that concurrent callers spread out."""
-        ceiling = min(self.options.max_backoff, self.options.backoff * 2**retry)
-        return ceiling * self._jitter.uniform(0.5, 1.0)
-
-    @staticmethod
-    def _as_final(error: B24Error, write: bool) -> B24Error:
-        """A write whose answer was lost after sending is OutcomeUnknownError, never re-sent."""
-        lost = isinstance(error, ProtocolError | TransportError)
-        if write and lost and not isinstance(error, ConnectError):
-            return OutcomeUnknownError(
+            if await self.auth.refresh(self._http, token):
+                return 0.0
+            raise error
+        assert isinstance(decision, GiveUp)
+        if decision.outcome_unknown:
+            raise OutcomeUnknownError(
                 f"{type(error).__name__}: {error.description}",
                 method=error.method,
                 status=error.status,
-            )
-        return error
+            ) from error
+        raise error
+
+    def _announce(self, method: str, wait: float) -> None:
+        if wait > NOTICE_AFTER:
+            self._emit(WaitNotice(method, time.time() + wait))
 
     async def _wait_for_operating_time(self, method: str) -> float:
         wait = self.operating.wait_for(method)
@@ -315,6 +322,7 @@ class B24Client:
                 reset_at=time.time() + wait,
             )
         log.info("%s is over its operating time; waiting %.1f s for the reset", method, wait)
+        self._announce(method, wait)
         await asyncio.sleep(wait)
         return wait
 

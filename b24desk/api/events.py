@@ -1,7 +1,8 @@
-"""One event per REST call, for a status bar or a log view to subscribe to (plain callbacks)."""
+"""What the client tells its subscribers: one event per REST call, and long waits as they start."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,4 +28,17 @@ class RequestEvent:
         return self.outcome == OK
 
 
+@dataclass(frozen=True)
+class WaitNotice:
+    """A call is about to wait for `method`'s operating-time reset; cancelling it stops the wait."""
+
+    method: str
+    until: float  # Unix time the wait ends
+
+    @property
+    def seconds(self) -> float:
+        return max(0.0, self.until - time.time())
+
+
 Listener = Callable[[RequestEvent], None]
+WaitListener = Callable[[WaitNotice], None]

@@ -20,12 +20,16 @@ def as_int(value: Any, default: int = 0) -> int:
     """ "123", 123, 123.0 -> 123; anything unreadable -> default."""
     if isinstance(value, bool):
         return default
+    if isinstance(value, int):
+        return value
+    if not isinstance(value, str | float):
+        return default
     try:
         return int(str(value).strip())
-    except (TypeError, ValueError):
+    except ValueError:
         try:
             return int(float(str(value)))
-        except (TypeError, ValueError):
+        except (ValueError, OverflowError):  # "abc"; 1e400 and NaN
             return default
 
 
@@ -33,6 +37,15 @@ def as_id(value: Any) -> int | None:
     """A positive ID, or None for 0, "", null and junk (Bitrix24's "not linked")."""
     number = as_int(value)
     return number if number > 0 else None
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON array; an object's values (PHP sends keyed arrays); () for anything else."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Mapping):
+        return list(value.values())
+    return []
 
 
 def as_str(value: Any) -> str:

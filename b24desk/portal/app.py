@@ -290,6 +290,8 @@ class Portal:
                 }
             )
             # Returning without the body makes the server close the connection mid-answer.
+        elif fault == "500after":
+            await send_json(send, 500, errors.INTERNAL.body())
         else:  # hang
             await asyncio.sleep(self.config.hang_seconds)
             await send_json(send, 200, envelope)

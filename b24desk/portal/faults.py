@@ -8,6 +8,7 @@ Kinds that hit after the method ran (the change happened; the caller can't know)
   "truncated"  HTTP 200 JSON cut off in the middle
   "drop"       the connection closes after the headers, before the body
   "hang"       no answer for `hang_seconds` (past any sane client timeout)
+  "500after"   JSON INTERNAL_SERVER_ERROR with HTTP 500, sent after the method ran
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import random
 from dataclasses import dataclass, field
 
 BEFORE = frozenset({"500", "502", "html"})
-AFTER = frozenset({"truncated", "drop", "hang"})
+AFTER = frozenset({"truncated", "drop", "hang", "500after"})
 KINDS = BEFORE | AFTER
 
 

@@ -64,6 +64,27 @@ API_ERRORS = (
     QT_TRANSLATE_NOOP("errors", "This employee is inactive or no longer exists."),
     QT_TRANSLATE_NOOP("errors", "The participant list already changed. Refresh and retry."),
     QT_TRANSLATE_NOOP("errors", "Bitrix24 had an internal error. Try again in a moment."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Bitrix24's sign-in answer pointed to a different server. The connection was stopped for safety; check the portal address.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The b24desk application is not installed on this Bitrix24 portal any more. Ask your administrator to install it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "This works only when connected as a Bitrix24 application, not through a webhook."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Only employees of this Bitrix24 portal can do this, not external users."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "A Bitrix24 administrator must first approve this. Try again once approved."
+    ),
+    QT_TRANSLATE_NOOP("errors", "A Bitrix24 administrator has not allowed this."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This Bitrix24 portal has been deleted or closed. Connect to another portal."
+    ),
 )
 
 # b24desk.desk: the `user_message` of its exceptions.

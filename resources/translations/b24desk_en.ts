@@ -752,6 +752,34 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bitrix24&apos;s sign-in answer pointed to a different server. The connection was stopped for safety; check the portal address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The b24desk application is not installed on this Bitrix24 portal any more. Ask your administrator to install it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This works only when connected as a Bitrix24 application, not through a webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only employees of this Bitrix24 portal can do this, not external users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Bitrix24 administrator must first approve this. Try again once approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Bitrix24 administrator has not allowed this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Bitrix24 portal has been deleted or closed. Connect to another portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are not in this chat yet. Join it to write.</source>
         <translation type="unfinished"></translation>
     </message>

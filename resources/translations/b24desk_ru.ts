@@ -753,6 +753,34 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Внутренняя ошибка Битрикс24. Попробуйте чуть позже.</translation>
     </message>
     <message>
+        <source>Bitrix24&apos;s sign-in answer pointed to a different server. The connection was stopped for safety; check the portal address.</source>
+        <translation>Ответ Битрикс24 при входе указал на другой сервер. Подключение остановлено из соображений безопасности; проверьте адрес портала.</translation>
+    </message>
+    <message>
+        <source>The b24desk application is not installed on this Bitrix24 portal any more. Ask your administrator to install it again.</source>
+        <translation>Приложение b24desk больше не установлено на этом портале Битрикс24. Попросите администратора установить его снова.</translation>
+    </message>
+    <message>
+        <source>This works only when connected as a Bitrix24 application, not through a webhook.</source>
+        <translation>Это работает только при подключении как приложение Битрикс24, а не через вебхук.</translation>
+    </message>
+    <message>
+        <source>Only employees of this Bitrix24 portal can do this, not external users.</source>
+        <translation>Это могут делать только сотрудники этого портала Битрикс24, а не внешние пользователи.</translation>
+    </message>
+    <message>
+        <source>A Bitrix24 administrator must first approve this. Try again once approved.</source>
+        <translation>Сначала это должен одобрить администратор Битрикс24. Повторите после одобрения.</translation>
+    </message>
+    <message>
+        <source>A Bitrix24 administrator has not allowed this.</source>
+        <translation>Администратор Битрикс24 это не разрешил.</translation>
+    </message>
+    <message>
+        <source>This Bitrix24 portal has been deleted or closed. Connect to another portal.</source>
+        <translation>Этот портал Битрикс24 удалён или закрыт. Подключитесь к другому порталу.</translation>
+    </message>
+    <message>
         <source>You are not in this chat yet. Join it to write.</source>
         <translation>Вы ещё не участник этого чата. Присоединитесь, чтобы писать.</translation>
     </message>

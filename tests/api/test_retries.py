@@ -122,8 +122,25 @@ def test_a_write_refused_by_a_server_error_is_not_re_sent(live_portal):
         async with client(live_portal.webhook) as c:
             await c.call("imopenlines.crm.message.add", message_params(chat))
 
-    with pytest.raises(e.ServerError):
+    # A 500 cannot tell whether the portal ran the write before failing (issue 9.7).
+    with pytest.raises(e.OutcomeUnknownError) as raised:
         run(scenario())
+    assert isinstance(raised.value.__cause__, e.ServerError)
+    assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
+
+
+def test_a_write_answered_500_after_it_ran_is_outcome_unknown_and_posted_once(live_portal):
+    chat = admin_chat(live_portal)
+    before = len(chat.messages)
+    live_portal.portal.faults.inject("500after", method="imopenlines.crm.message.add")
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            await c.call("imopenlines.crm.message.add", message_params(chat))
+
+    with pytest.raises(e.OutcomeUnknownError):
+        run(scenario())
+    assert len(chat.messages) == before + 1
     assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
 
 

@@ -124,3 +124,29 @@ def test_random_fail_rate(portal_factory):
     with httpx.Client(timeout=10) as client:
         statuses = [client.post(lp.webhook + "scope").status_code for _ in range(40)]
     assert 5 < statuses.count(500) < 35
+
+
+def test_json_500_after_a_write_ran(live_portal):
+    """`500after`: the portal runs the method, then answers a JSON 500 as if it had failed."""
+    chat = next(
+        c
+        for c in live_portal.state.chats.values()
+        if c.is_lines and 1 in c.participants and any(c.crm.values())
+    )
+    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
+    count = len(chat.messages)
+    live_portal.portal.faults.inject("500after", method="imopenlines.crm.message.add")
+    response = httpx.post(
+        live_portal.webhook + "imopenlines.crm.message.add",
+        timeout=10,
+        json={
+            "CRM_ENTITY_TYPE": crm_type.value,
+            "CRM_ENTITY": crm_id,
+            "USER_ID": 1,
+            "CHAT_ID": chat.id,
+            "MESSAGE": "failed but delivered",
+        },
+    )
+    assert response.status_code == 500
+    assert response.json()["error"] == "INTERNAL_SERVER_ERROR"
+    assert len(chat.messages) == count + 1
