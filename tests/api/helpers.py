@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+import httpx
+
 from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth
 from b24desk.api.auth import Auth
 
@@ -19,11 +21,15 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     return asyncio.run(coro)
 
 
-def client(auth: str | Auth, **options: Any) -> B24Client:
+def client(
+    auth: str | Auth, *, transport: httpx.AsyncBaseTransport | None = None, **options: Any
+) -> B24Client:
     """A client for `auth` (a webhook URL or an Auth); create it inside the test's loop."""
     settings = {**FAST, "read_timeout": 5.0, **options}
     return B24Client(
-        WebhookAuth(auth) if isinstance(auth, str) else auth, ClientOptions(**settings)
+        WebhookAuth(auth) if isinstance(auth, str) else auth,
+        ClientOptions(**settings),
+        transport=transport,
     )
 
 

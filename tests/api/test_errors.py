@@ -66,6 +66,15 @@ def call_error(url: str, method: str, params: dict | None = None, **options) -> 
         ("ERROR_USER_NOT_OPERATOR", "", 400, e.NotOperatorError),
         ("CRM_CHAT_USER_NOT_ACTIVE", "", 400, e.UserNotActiveError),
         ("CHAT_DELETE_USER_PERMISSION_DENIED", "", 403, e.RemoveDeniedError),
+        ("AUTHORIZATION_ERROR", "", 401, e.InvalidTokenError),
+        ("ERROR_OAUTH", "", 401, e.InvalidTokenError),
+        ("APPLICATION_NOT_FOUND", "", 401, e.ApplicationNotFoundError),
+        ("WRONG_AUTH_TYPE", "Application context required", 403, e.WrongAuthTypeError),
+        ("METHOD_CONFIRM_WAITING", "Waiting for confirmation", 401, e.ConfirmationPendingError),
+        ("METHOD_CONFIRM_DENIED", "Method call denied", 403, e.ConfirmationDeniedError),
+        ("allowed_only_intranet_user", "", 403, e.IntranetOnlyError),
+        ("INVALID_ARG_VALUE", "", 400, e.InvalidArgumentError),
+        ("PORTAL_DELETED", "Portal was deleted", 500, e.PortalDeletedError),
         ("SOMETHING_NEW", "", 502, e.ServerError),
         ("SOMETHING_NEW", "", 403, e.AccessDeniedError),
         ("SOMETHING_NEW", "", 418, e.ApiError),
@@ -86,6 +95,40 @@ def test_every_error_class_has_a_docstring_and_a_user_message():
         assert cls.user_message and not cls.user_message.endswith(" "), cls
     messages = [c.user_message for c in classes]
     assert len(set(messages)) == len(messages), "each class says something of its own"
+
+
+def test_the_code_table_is_built_from_the_classes_codes():
+    classes = [c for c in vars(e).values() if isinstance(c, type) and issubclass(c, e.ApiError)]
+    declared = {code: cls for cls in classes for code in cls.codes}
+    assert declared == dict(e._BY_CODE)
+    for code, cls in declared.items():
+        assert code == code.upper(), code
+        assert e.error_class(code.lower(), "", None) is cls
+
+
+def test_a_code_claimed_by_two_classes_is_refused_when_the_table_is_built():
+    class Root(e.ApiError):
+        """A private hierarchy for this test."""
+
+    class One(Root):
+        """One."""
+
+        codes = frozenset({"SAME_CODE"})
+
+    class Two(Root):
+        """Two."""
+
+        codes = frozenset({"SAME_CODE"})
+
+    with pytest.raises(TypeError, match="SAME_CODE"):
+        e._code_table(Root)
+
+
+@pytest.mark.parametrize("error", [{"deep": [1, 2]}, ["x"], True, None])
+def test_an_error_field_of_the_wrong_type_still_gives_a_typed_error(error):
+    raised = error_from_response("m", 400, {"error": error, "error_description": [error]})
+    assert type(raised) is e.InvalidArgumentError
+    assert (raised.code, raised.description) == ("", "")
 
 
 # ---- from the live portal ----
