@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 
 from b24desk.api import OAuthAuth, OAuthTokens, WebhookAuth, errors
@@ -170,3 +171,73 @@ def test_a_failing_token_store_does_not_fail_the_call(live_portal):
 
 def test_webhook_auth_knows_its_user():
     assert WebhookAuth("https://x.bitrix24.ru/rest/15/abc/").user_id == 15
+
+
+# ---- token answers: the host they name, and their fields' types ----
+
+PORTAL_REST = "https://portal.example.com/rest/"
+EXPIRED = {"error": "expired_token", "error_description": "The access token provided has expired."}
+
+
+def _oauth_against(token_answer: dict) -> tuple[OAuthAuth, httpx.MockTransport, list[str]]:
+    """An OAuth app whose first call is answered expired_token and whose refresh gets
+    `token_answer`; returns it, its transport and the URLs the transport saw."""
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.host == "oauth.bitrix.info":
+            return httpx.Response(200, json=token_answer)
+        if len(seen) == 1:
+            return httpx.Response(401, json=EXPIRED)
+        return httpx.Response(200, json={"result": {"ok": True}})
+
+    auth = OAuthAuth(PORTAL_REST, "app.1", "secret", OAuthTokens("old-access", "old-refresh"))
+    return auth, httpx.MockTransport(handle), seen
+
+
+def _call(auth: OAuthAuth, transport: httpx.MockTransport):
+    async def scenario():
+        async with client(auth, transport=transport) as c:
+            return await c.call("profile")
+
+    return run(scenario())
+
+
+@pytest.mark.parametrize(
+    "moved",
+    [
+        {"client_endpoint": "https://evil.example.net/rest/"},
+        {"client_endpoint": "https://portal.example.com.evil.example.net/rest/"},
+        {"client_endpoint": "https://portal.example.com:8443/rest/"},
+        {"client_endpoint": "http://portal.example.com/rest/"},
+        {"domain": "evil.example.net"},
+    ],
+)
+def test_a_token_answer_naming_another_host_is_refused(moved):
+    answer = {"access_token": "new-access", "refresh_token": "new-refresh", **moved}
+    auth, transport, seen = _oauth_against(answer)
+    with pytest.raises(errors.ForeignHostError) as raised:
+        _call(auth, transport)
+    assert "evil" not in " ".join(seen[2:]) and len(seen) == 2  # no call went anywhere
+    assert auth.url_for("profile") == PORTAL_REST + "profile"
+    assert "new-access" not in str(raised.value)
+
+
+def test_a_token_answer_on_the_same_portal_is_followed_and_its_odd_fields_read_safely():
+    answer = {
+        "access_token": "new-access",
+        "refresh_token": "new-refresh",
+        "client_endpoint": "https://PORTAL.example.com/rest/",
+        "domain": "portal.example.com",
+        "expires_in": "abc",
+        "user_id": "x",
+    }
+    auth, transport, seen = _oauth_against(answer)
+    assert _call(auth, transport) == {"ok": True}
+    assert seen[-1] == PORTAL_REST + "profile"
+    assert (auth.tokens.access_token, auth.tokens.expires_at, auth.tokens.user_id) == (
+        "new-access",
+        0.0,
+        None,
+    )
