@@ -49,6 +49,8 @@ class Command(Generic[T]):
         OutcomeUnknownError: it ran, but what it made cannot be told)."""
         try:
             return self.parse(raw)
+        except ProtocolError as exc:
+            unreadable = exc.description
         except B24Error:
             raise
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batch import BatchResult, Command
 from .listing import PAGE_SIZE, iter_rows, list_all, rows_after
-from .parse import as_datetime, as_id, as_int, as_mapping, as_str, yes_no
+from .parse import as_datetime, as_id, as_int, as_list, as_mapping, as_str, yes_no
 from .types import CrmEntityType, Entity, Page
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def parse_entity(entity_type: CrmEntityType, raw: Any) -> Entity:
 
 def _entities_parser(entity_type: CrmEntityType) -> Callable[[Any], tuple[Entity, ...]]:
     def parse(rows: Any) -> tuple[Entity, ...]:
-        return tuple(parse_entity(entity_type, row) for row in rows or ())
+        return tuple(parse_entity(entity_type, row) for row in as_list(rows))
 
     return parse
 

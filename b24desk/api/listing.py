@@ -18,11 +18,12 @@ so rows added meanwhile are picked up too.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .batch import MAX_COMMANDS, BatchResult, Command
-from .parse import as_int
+from .errors import ProtocolError
+from .parse import as_int, as_list, as_mapping
 from .query import ref
 
 if TYPE_CHECKING:
@@ -44,25 +45,36 @@ async def iter_rows(
     start = 0
     while True:
         page = await client.call_envelope(method, {**(params or {}), "start": start})
-        for row in page.result or ():
+        for row in as_list(page.result):
             yield row
         if page.next is None or page.next <= start:
             return
         start = page.next
 
 
-def _page_params(
-    filter_: Mapping[str, Any], select: Sequence[str], after: int | str, upto: int | None
-) -> dict[str, Any]:
+def id_bounds(after: int | str, upto: int | None) -> dict[str, Any]:
+    """The filter keys for after < ID <= upto."""
     bounds: dict[str, Any] = {">ID": after}
     if upto is not None:
         bounds["<=ID"] = upto
+    return bounds
+
+
+def _page_params(
+    filter_: Mapping[str, Any], select: Sequence[str], after: int | str, upto: int | None
+) -> dict[str, Any]:
+    """A crm.*.list page in ID order, after < ID <= upto, uncounted."""
+    bounds = id_bounds(after, upto)
     return {
         "order": {"ID": "ASC"},
         "filter": {**filter_, **bounds},
         "select": list(select),
         "start": -1,
     }
+
+
+# Parameters of one page: (filter, select, after, upto) -> params; user.get's differ.
+PageParams = Callable[[Mapping[str, Any], Sequence[str], int | str, int | None], dict[str, Any]]
 
 
 def _chain(
@@ -72,12 +84,13 @@ def _chain(
     after: int,
     upto: int | None,
     pages: int,
+    page_params: PageParams = _page_params,
 ) -> dict[str, Command[Any]]:
     """`pages` pages in one batch, each starting after the previous page's 50th row."""
     chain: dict[str, Command[Any]] = {}
     for number in range(pages):
         cursor: int | str = after if number == 0 else ref(f"p{number - 1}", PAGE_SIZE - 1, "ID")
-        chain[f"p{number}"] = Command(method, _page_params(filter_, select, cursor, upto))
+        chain[f"p{number}"] = Command(method, page_params(filter_, select, cursor, upto))
     return chain
 
 
@@ -85,31 +98,37 @@ def _rows_of_chain(result: BatchResult, pages: int) -> tuple[list[Row], bool]:
     """Rows up to and including the first short page; True when a short page ended it."""
     rows: list[Row] = []
     for number in range(pages):
-        page = list(result.value(f"p{number}") or ())
+        page = [dict(as_mapping(row)) for row in as_list(result.value(f"p{number}"))]
         rows += page
         if len(page) < PAGE_SIZE:
             return rows, True
     return rows, False
 
 
-async def _fetch_slice(
+async def fetch_slice(
     client: B24Client,
     method: str,
     filter_: Mapping[str, Any],
     select: Sequence[str],
     after: int,
     upto: int | None,
+    page_params: PageParams = _page_params,
 ) -> list[Row]:
     """All rows with after < ID <= upto (no upper bound when upto is None)."""
     rows: list[Row] = []
     while upto is None or after < upto:
         pages = MAX_COMMANDS if upto is None else min(MAX_COMMANDS, -(-(upto - after) // PAGE_SIZE))
-        result = await client.batch(_chain(method, filter_, select, after, upto, pages))
+        chain = _chain(method, filter_, select, after, upto, pages, page_params)
+        result = await client.batch(chain)
         got, finished = _rows_of_chain(result, pages)
         rows += got
         if finished or not got:
             break
-        after = as_int(got[-1]["ID"])
+        last = as_int(got[-1].get("ID"))
+        if last <= after:
+            # A portal that answers the same rows again would otherwise be asked forever.
+            raise ProtocolError(f"the ID cursor stopped advancing at {after}", method=method)
+        after = last
     return rows
 
 
@@ -134,6 +153,11 @@ def _slices(last_seen: int, top: int, width: int) -> list[tuple[int, int | None]
     return [*((low, low + width) for low in lows[:-1]), (lows[-1], None)]
 
 
+def _first_leaf(group: BaseExceptionGroup[Exception]) -> Exception:
+    first = group.exceptions[0]
+    return _first_leaf(first) if isinstance(first, BaseExceptionGroup) else first
+
+
 async def list_all(
     client: B24Client,
     method: str,
@@ -153,23 +177,27 @@ async def list_all(
             "highest": Command(method, highest),
         }
     )
-    rows: list[Row] = list(opening.value("first") or ())
+    rows: list[Row] = [dict(as_mapping(r)) for r in as_list(opening.value("first"))]
     if len(rows) < PAGE_SIZE:
         return rows
-    lowest_ids = [as_int(r["ID"]) for r in rows]
-    highest_ids = [as_int(r["ID"]) for r in opening.value("highest") or ()]
+    lowest_ids = [as_int(r.get("ID")) for r in rows]
+    highest_ids = [as_int(as_mapping(r).get("ID")) for r in as_list(opening.value("highest"))]
     width = _slice_width(lowest_ids, highest_ids)
     gate = asyncio.Semaphore(max(1, concurrency))
 
     async def fetch(after: int, upto: int | None) -> list[Row]:
         async with gate:
-            return await _fetch_slice(client, method, filter_, select, after, upto)
+            return await fetch_slice(client, method, filter_, select, after, upto)
 
-    async with asyncio.TaskGroup() as group:
-        tasks = [
-            group.create_task(fetch(after, upto))
-            for after, upto in _slices(lowest_ids[-1], max(highest_ids, default=0), width)
-        ]
+    try:
+        async with asyncio.TaskGroup() as group:
+            tasks = [
+                group.create_task(fetch(after, upto))
+                for after, upto in _slices(lowest_ids[-1], max(highest_ids, default=0), width)
+            ]
+    except ExceptionGroup as failed:
+        # The callers catch B24Error, not groups: the first slice's failure stands for all.
+        raise _first_leaf(failed) from None
     for task in tasks:
         rows += task.result()
     return rows

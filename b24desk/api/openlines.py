@@ -12,8 +12,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .batch import Command
-from .errors import ApiError, B24Error
-from .parse import as_datetime, as_id, as_int, as_mapping, as_str, int_tuple
+from .errors import ApiError, B24Error, ProtocolError
+from .parse import as_datetime, as_id, as_int, as_list, as_mapping, as_str, int_tuple
 from .types import (
     ChatInfo,
     ChatRef,
@@ -72,7 +72,7 @@ def parse_chats(raw: Any) -> tuple[ChatRef, ...]:
             connector_id=as_str(item.get("CONNECTOR_ID")),
             connector_title=as_str(item.get("CONNECTOR_TITLE")),
         )
-        for item in map(as_mapping, raw or ())
+        for item in map(as_mapping, as_list(raw))
     )
 
 
@@ -201,6 +201,14 @@ async def participants(client: B24Client, chat_id: int) -> tuple[int, ...]:
 # ---- messages and leads ----
 
 
+def parse_message_id(raw: Any) -> int:
+    """The new message's ID; anything else means the answer cannot be read."""
+    message_id = as_id(raw)
+    if message_id is None:
+        raise ProtocolError(f"no message ID in the answer ({type(raw).__name__})")
+    return message_id
+
+
 def send_message_command(
     entity_type: CrmEntityType,
     entity_id: IdOrRef,
@@ -215,7 +223,7 @@ def send_message_command(
         "USER_ID": user_id,
         "MESSAGE": text,
     }
-    return Command("imopenlines.crm.message.add", params, as_int)
+    return Command("imopenlines.crm.message.add", params, parse_message_id)
 
 
 async def send_message(

@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .batch import Command
-from .parse import as_datetime
+from .parse import as_datetime, as_list
 
 if TYPE_CHECKING:
     from .client import B24Client
 
 
 def parse_scope(raw: Any) -> frozenset[str]:
-    return frozenset(str(s) for s in raw or ())
+    return frozenset(s for s in as_list(raw) if isinstance(s, str))
 
 
 def scope_command() -> Command[frozenset[str]]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .batch import Command
-from .parse import as_int, as_mapping, as_str, int_tuple, yes_no
+from .listing import fetch_slice, id_bounds
+from .parse import as_int, as_list, as_mapping, as_str, int_tuple, yes_no
 from .types import User
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def parse_user(row: Any) -> User:
 
 
 def parse_users(rows: Any) -> tuple[User, ...]:
-    return tuple(parse_user(row) for row in rows or ())
+    return tuple(parse_user(row) for row in as_list(rows))
 
 
 def parse_chat_user(raw: Any) -> User:
@@ -88,6 +89,26 @@ async def get_users(client: B24Client, ids: Iterable[int]) -> Mapping[int, User]
     }
     result = await client.batch(commands)
     return {user.id: user for name in commands for user in result.value(name)}
+
+
+def _user_page(
+    filter_: Mapping[str, Any], select: Sequence[str], after: int | str, upto: int | None
+) -> dict[str, Any]:
+    """A user.get page in ID order past `after`: user.get sorts by SORT/ORDER, not `order`,
+    and always answers every field."""
+    return {
+        "SORT": "ID",
+        "ORDER": "ASC",
+        "FILTER": {**filter_, **id_bounds(after, upto)},
+        "start": -1,
+    }
+
+
+async def all_users(client: B24Client, *, active_only: bool = False) -> tuple[User, ...]:
+    """Every employee, ordered by ID, 2,500 per request (fast listing chained in a batch)."""
+    filter_ = {"ACTIVE": True} if active_only else {}
+    rows = await fetch_slice(client, "user.get", filter_, (), 0, None, _user_page)
+    return parse_users(rows)
 
 
 async def search_users(

@@ -66,11 +66,13 @@ API_ERRORS = (
     QT_TRANSLATE_NOOP("errors", "Bitrix24 had an internal error. Try again in a moment."),
     QT_TRANSLATE_NOOP(
         "errors",
-        "Bitrix24's sign-in answer pointed to a different server. The connection was stopped for safety; check the portal address.",
+        "Bitrix24's sign-in answer pointed to a different server. The connection was "
+        "stopped for safety; check the portal address.",
     ),
     QT_TRANSLATE_NOOP(
         "errors",
-        "The b24desk application is not installed on this Bitrix24 portal any more. Ask your administrator to install it again.",
+        "The b24desk application is not installed on this Bitrix24 portal any more. "
+        "Ask your administrator to install it again.",
     ),
     QT_TRANSLATE_NOOP(
         "errors", "This works only when connected as a Bitrix24 application, not through a webhook."

@@ -177,3 +177,34 @@ def test_pages_after_a_short_page_are_discarded_even_if_the_portal_filled_them()
     rows, finished = _rows_of_chain(result, 4)
     assert finished
     assert [int(r["ID"]) for r in rows] == list(range(1, 52))
+
+
+def test_a_cursor_that_stops_advancing_ends_the_listing_with_a_typed_error():
+    """A portal answering every page with the same rows (it ignores `>ID`) must not be
+    asked again forever."""
+    import asyncio
+    import json
+
+    import httpx
+
+    from b24desk.api.errors import ProtocolError
+
+    same = [{"ID": str(i)} for i in range(1, 51)]
+    sent: list[int] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        names = json.loads(request.content)["cmd"]
+        sent.append(len(names))
+        result = {name: [{"ID": "9000"}] if name == "highest" else same for name in names}
+        body = {"result_error": [], "result_total": [], "result_next": [], "result": result}
+        return httpx.Response(200, json={"result": body})
+
+    async def scenario():
+        async with client(
+            "https://portal.example.com/rest/1/abc/", transport=httpx.MockTransport(handle)
+        ) as c:
+            return await asyncio.wait_for(list_all(c, "crm.lead.list"), 10)
+
+    with pytest.raises(ProtocolError, match="stopped advancing"):
+        run(scenario())
+    assert len(sent) <= 10

@@ -1,11 +1,11 @@
-"""Typed CRM entities and users against the demo portal."""
+"""Typed CRM entities: get, list and search against the demo portal."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from b24desk.api import crm, system, users
+from b24desk.api import crm
 from b24desk.api.types import CrmEntityType
 from b24desk.portal.state import CrmType
 
@@ -64,26 +64,3 @@ def test_search_titles(live_portal):
     found = search(live_portal, CrmEntityType.COMPANY, company["TITLE"][2:10])
     assert int(company["ID"]) in {e.id for e in found}
     assert search(live_portal, CrmEntityType.DEAL, "   ") == ()
-
-
-def test_users(live_portal):
-    fired = next(u for u in live_portal.state.users.values() if not u.active)
-
-    async def scenario():
-        async with client(live_portal.webhook) as c:
-            me = await users.current_user(c)
-            some = await users.get_users(c, [1, 2, 3, fired.id])
-            found = await users.search_users(c, fired.name)
-            everyone = await users.search_users(c, fired.name, active_only=False)
-            scopes = await system.scope(c)
-            return me, some, found, everyone, scopes
-
-    me, some, found, everyone, scopes = run(scenario())
-    assert me.id == 1 and me.full_name == live_portal.state.users[1].full_name
-    assert me.departments == tuple(live_portal.state.users[1].departments)
-    assert me.email and isinstance(me.is_online, bool)
-    assert set(some) == {1, 2, 3, fired.id}
-    assert some[fired.id].active is False
-    assert fired.id not in {u.id for u in found}
-    assert fired.id in {u.id for u in everyone}
-    assert {"crm", "imopenlines", "user"} <= scopes
