@@ -118,6 +118,7 @@ class BatchResult:
     totals: Mapping[str, int]
     nexts: Mapping[str, int]
     commands: Mapping[str, Command[Any]] = field(repr=False, default_factory=dict)
+    halted: bool = False  # sent with halt=1: commands after an error never ran
 
     def value(self, name: str) -> Any:
         """The command's parsed result; its typed error raised; BatchSkippedError if it
@@ -127,8 +128,12 @@ class BatchResult:
             return command.outcome_of_error(self.errors[name])
         if name in self.results:
             return command.outcome(self.results[name])
-        if name in self.commands:
+        if name in self.commands and self.halted:
             raise BatchSkippedError(method=command.method)
+        if name in self.commands:
+            # Without halt every command is answered: this answer lost one.
+            cls = OutcomeUnknownError if is_write(command.method) else ProtocolError
+            raise cls("the batch answer does not mention this command", method=command.method)
         raise KeyError(name)
 
     @property

@@ -212,7 +212,7 @@ class B24Client:
             result = result.merged(part)
             if halt and part.errors:
                 break
-        return replace(result, commands=named)
+        return replace(result, commands=named, halted=halt)
 
     # ---- the exchange ----
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+INT_LIMIT = 2**63
+
 
 def as_mapping(value: Any) -> Mapping[str, Any]:
     """An object, also when PHP sent an empty (or list-shaped) array in its place."""
@@ -21,16 +23,19 @@ def as_int(value: Any, default: int = 0) -> int:
     if isinstance(value, bool):
         return default
     if isinstance(value, int):
-        return value
-    if not isinstance(value, str | float):
-        return default
-    try:
-        return int(str(value).strip())
-    except ValueError:
+        number = value
+    elif isinstance(value, str | float):
         try:
-            return int(float(str(value)))
-        except (ValueError, OverflowError):  # "abc"; 1e400 and NaN
-            return default
+            number = int(str(value).strip())
+        except ValueError:
+            try:
+                number = int(float(str(value)))
+            except (ValueError, OverflowError):  # "abc"; 1e400 and NaN
+                return default
+    else:
+        return default
+    # No ID or count is that large; a number this size is junk (and slow to print).
+    return number if -INT_LIMIT < number < INT_LIMIT else default
 
 
 def as_id(value: Any) -> int | None:

@@ -51,7 +51,7 @@ def decode_body(method: str, response: httpx.Response) -> dict[str, Any]:
     raw = response.content
     try:
         body = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, a 5,000-digit number
         raise ProtocolError(
             excerpt(raw) or "empty body", method=method, status=response.status_code
         ) from None
