@@ -18,7 +18,9 @@ L + 1 is
 
 at the end of which the drained level is exactly `capacity`: concurrent callers are
 spaced 1/rate apart, first come first served, and no slot is handed out twice. A waiter
-that is cancelled gives its slot back.
+that is cancelled gives its slot back: the last one in line by lowering the level, any
+other by leaving its send time to the next caller (lowering the level there would hand
+the callers behind it the same times as new ones, and the portal would refuse them).
 
 Operating time (per method): every answer reports `time.operating`, the seconds the
 method used in the last 10 minutes, and `time.operating_reset_at`, when the oldest
@@ -29,6 +31,7 @@ minute of it expires. Once `operating` passes the limit the portal refuses the m
 from __future__ import annotations
 
 import asyncio
+import heapq
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,6 +59,8 @@ class LeakyBucket:
         self._clock = clock
         self._level = 0.0
         self._updated = clock()
+        self._pending: list[float] = []  # send times of the callers still waiting
+        self._released: list[float] = []  # a heap of send times left by cancelled callers
 
     def __repr__(self) -> str:
         return f"LeakyBucket(rate={self.rate}, burst={self.burst}, level={self.level():.1f})"
@@ -73,8 +78,22 @@ class LeakyBucket:
     def take_slot(self) -> float:
         """Take the next slot; return how long to wait before using it."""
         level = self._drain()
+        now = self._updated
+        while self._released and self._released[0] <= now:
+            heapq.heappop(self._released)  # its time passed unused; the level drained it
+        if self._released:
+            return heapq.heappop(self._released) - now
         self._level = level + 1
         return max(0.0, (level + 1 - self.capacity) / self.rate)
+
+    def _give_back(self, at: float) -> None:
+        """A caller due to send at `at` will not: free its slot without double-booking."""
+        self._pending.remove(at)
+        if at >= self._clock():
+            if not self._pending or at > max(self._pending):
+                self.refund()
+            else:
+                heapq.heappush(self._released, at)
 
     def refund(self) -> None:
         """Give back a slot reserved but never used."""
@@ -90,11 +109,14 @@ class LeakyBucket:
         """Wait for a slot; return the seconds waited."""
         wait = self.take_slot()
         if wait > 0:
+            at = self._updated + wait  # the moment take_slot measured from
+            self._pending.append(at)
             try:
                 await asyncio.sleep(wait)
             except asyncio.CancelledError:
-                self.refund()
+                self._give_back(at)
                 raise
+            self._pending.remove(at)
         return wait
 
 

@@ -85,6 +85,46 @@ def test_bursts_of_concurrent_callers_never_meet_query_limit_exceeded(portal_fac
     assert max(ev.bucket_level for ev in events) <= 20
 
 
+def test_slots_of_waiters_cancelled_mid_queue_go_to_new_callers_without_double_booking():
+    clock = FakeClock()
+    bucket = LeakyBucket(rate=2, burst=1, reserve=0, clock=clock)
+    bucket.take_slot()
+    times = [bucket.take_slot() for _ in range(4)]  # queued at 0.5, 1.0, 1.5, 2.0
+    for wait in times:
+        bucket._pending.append(clock.now + wait)
+    bucket._give_back(clock.now + 1.0)  # the second in line gives up
+    assert bucket.take_slot() == 1.0, "a newcomer takes the freed time..."
+    assert bucket.take_slot() == 2.5, "...and the next one goes after the last in line"
+
+
+def test_cancelling_queued_calls_never_lets_later_calls_over_send(portal_factory):
+    """Cancel 400 queued calls, start 400 more: not one 503 may reach the wire."""
+    lp = portal_factory(rate=100, burst=40)
+    events = []
+
+    async def scenario() -> int:
+        async with client(lp.webhook, rate=100, burst=40, reserve=20) as c:
+            c.subscribe(events.append)
+            first = [asyncio.create_task(c.call("scope")) for _ in range(850)]
+            deadline = time.monotonic() + 10
+            while len(lp.portal.wire_log) < 40:
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.01)
+            queued = [t for t in first[50:] if not t.done()]  # the first 40 went at once
+            cancelled = queued[1::2][:400]  # spread through the line, not just its tail
+            for task in cancelled:
+                task.cancel()
+            more = [asyncio.create_task(c.call("scope")) for _ in range(400)]
+            await asyncio.gather(*first, *more, return_exceptions=True)
+            return sum(t.cancelled() for t in first)
+
+    cancelled = run(scenario())
+    assert cancelled == 400
+    assert lp.portal.count_errors("QUERY_LIMIT_EXCEEDED") == 0
+    assert len(lp.portal.wire_log) == 850
+    assert all(ev.ok and ev.retries == 0 for ev in events)
+
+
 def test_query_limit_exceeded_is_retried_with_back_off(portal_factory):
     lp = portal_factory(rate=50, burst=3)
     events = []
