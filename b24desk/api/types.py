@@ -21,8 +21,9 @@ class CrmEntityType(StrEnum):
     COMPANY = "company"
 
     @property
-    def upper(self) -> str:
-        """The form chats use in entity_data_1/2: "LEAD", "DEAL", ..."""
+    def b24_name(self) -> str:
+        """The form chats use in entity_data_1/2: "LEAD", "DEAL", ... (not `upper`, which
+        would hide str.upper)."""
         return self.value.upper()
 
     @property

@@ -27,7 +27,8 @@ LEAD = CrmEntityType.LEAD
 
 
 def test_crm_entity_type_forms():
-    assert LEAD.value == "lead" and LEAD.upper == "LEAD" and LEAD.type_id == 1
+    assert LEAD.value == "lead" and LEAD.b24_name == "LEAD" and LEAD.type_id == 1
+    assert LEAD.upper() == "LEAD", "str.upper is not shadowed"
     assert CrmEntityType.COMPANY.type_id == 4
     assert CrmEntityType.from_text("DEAL") is CrmEntityType.DEAL
     assert CrmEntityType.from_text("DYNAMIC_128") is None
