@@ -1,17 +1,21 @@
-"""The client's handling of final states and long waits, against a scripted transport."""
+"""The client: reads re-sent after failures, writes never when their outcome is unknown;
+final states fail at once; long waits are announced and cancellable."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 
 import httpx
 import pytest
 
+from b24desk.api import B24Client, ClientOptions, WebhookAuth
 from b24desk.api import errors as e
 from b24desk.api.events import RequestEvent, WaitNotice
+from b24desk.api.types import CrmEntityType
 
-from .helpers import client, run
+from .helpers import client, lead_chats, lead_of, run, wire_methods
 
 WEBHOOK = "https://portal.example.com/rest/1/abcdef123/"
 
@@ -102,3 +106,227 @@ def test_a_short_operating_time_wait_is_not_announced():
 
     assert run(scenario()) == [1]
     assert notices == [] and len(sent) == 2
+
+
+def message_params(chat) -> dict:
+    return {
+        "CRM_ENTITY_TYPE": "lead",
+        "CRM_ENTITY": lead_of(chat),
+        "CHAT_ID": chat.id,
+        "USER_ID": 1,
+        "MESSAGE": "Добрый день! [b]Проверка[/b]",
+    }
+
+
+def admin_chat(lp):
+    """A lead chat the admin (user 1) takes part in, so the admin may post there."""
+    chat = lead_chats(lp)[0]
+    if 1 not in chat.participants:
+        chat.participants.append(1)
+    return chat
+
+
+@pytest.mark.parametrize("kind", ["500", "502", "html", "truncated", "drop"])
+def test_reads_are_retried_after_server_and_network_failures(live_portal, kind):
+    live_portal.portal.faults.inject(kind, method="crm.lead.list", times=2)
+    events = []
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            c.subscribe(events.append)
+            return await c.call("crm.lead.list")
+
+    assert len(run(scenario())) == 50
+    assert wire_methods(live_portal) == ["crm.lead.list"] * 3
+    assert [(ev.outcome, ev.retries) for ev in events] == [("ok", 2)]
+
+
+def test_retries_give_up_after_max_retries(live_portal):
+    live_portal.portal.faults.inject("500", times=10)
+
+    async def scenario():
+        async with client(live_portal.webhook, max_retries=3) as c:
+            await c.call("scope")
+
+    with pytest.raises(e.ServerError):
+        run(scenario())
+    assert len(live_portal.portal.wire_log) == 4
+
+
+def test_back_off_grows_exponentially_and_is_capped(live_portal):
+    live_portal.portal.faults.inject("500", times=3)
+
+    async def scenario() -> float:
+        async with client(live_portal.webhook, backoff=0.05, max_backoff=0.1) as c:
+            started = time.perf_counter()
+            await c.call("scope")
+            return time.perf_counter() - started
+
+    # Waits of 0.05, 0.1, 0.1 (capped), each jittered down to no less than half.
+    elapsed = run(scenario())
+    assert 0.125 <= elapsed < 1.0
+
+
+def test_a_write_refused_by_a_server_error_is_not_re_sent(live_portal):
+    chat = admin_chat(live_portal)
+    live_portal.portal.faults.inject("500", method="imopenlines.crm.message.add")
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            await c.call("imopenlines.crm.message.add", message_params(chat))
+
+    # A 500 cannot tell whether the portal ran the write before failing (issue 9.7).
+    with pytest.raises(e.OutcomeUnknownError) as raised:
+        run(scenario())
+    assert isinstance(raised.value.__cause__, e.ServerError)
+    assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
+
+
+def test_a_write_answered_500_after_it_ran_is_outcome_unknown_and_posted_once(live_portal):
+    chat = admin_chat(live_portal)
+    before = len(chat.messages)
+    live_portal.portal.faults.inject("500after", method="imopenlines.crm.message.add")
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            await c.call("imopenlines.crm.message.add", message_params(chat))
+
+    with pytest.raises(e.OutcomeUnknownError):
+        run(scenario())
+    assert len(chat.messages) == before + 1
+    assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
+
+
+def test_timed_out_message_add_is_outcome_unknown_and_never_re_sent(portal_factory):
+    lp = portal_factory(rate_limit=False, hang_seconds=2.0)
+    chat = admin_chat(lp)
+    before = len(chat.messages)
+    lp.portal.faults.inject("hang", method="imopenlines.crm.message.add")
+    events = []
+
+    async def scenario():
+        async with client(lp.webhook, read_timeout=0.3, max_retries=5) as c:
+            c.subscribe(events.append)
+            await c.call("imopenlines.crm.message.add", message_params(chat))
+
+    with pytest.raises(e.OutcomeUnknownError) as caught:
+        run(scenario())
+    assert caught.value.method == "imopenlines.crm.message.add"
+    assert "RequestTimeoutError" in caught.value.description
+    assert wire_methods(lp) == ["imopenlines.crm.message.add"]
+    # The portal did post it, exactly once: that is why the client must not send it again.
+    assert len(chat.messages) == before + 1
+    assert [(ev.outcome, ev.retries) for ev in events] == [("OutcomeUnknownError", 0)]
+
+
+@pytest.mark.parametrize("kind", ["truncated", "drop"])
+def test_lost_answers_to_writes_are_outcome_unknown(live_portal, kind):
+    chat = admin_chat(live_portal)
+    before = len(chat.messages)
+    live_portal.portal.faults.inject(kind, method="imopenlines.crm.message.add")
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            await c.call("imopenlines.crm.message.add", message_params(chat))
+
+    with pytest.raises(e.OutcomeUnknownError):
+        run(scenario())
+    assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
+    assert len(chat.messages) == before + 1
+
+
+def test_a_batch_with_a_write_is_not_re_sent_either(live_portal):
+    chat = admin_chat(live_portal)
+    live_portal.portal.faults.inject("truncated", method="batch")
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            await c.batch(
+                {
+                    "last": (
+                        "imopenlines.crm.chat.getLastId",
+                        {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": lead_of(chat)},
+                    ),
+                    "post": ("imopenlines.crm.message.add", message_params(chat)),
+                }
+            )
+
+    with pytest.raises(e.OutcomeUnknownError):
+        run(scenario())
+    assert wire_methods(live_portal) == ["batch"]
+
+
+def test_a_rate_limited_write_is_retried_because_the_portal_never_ran_it(portal_factory):
+    lp = portal_factory(rate=20, burst=1)
+    chat = admin_chat(lp)
+    before = len(chat.messages)
+
+    async def scenario():
+        # The client believes in a deep bucket, so the portal has to refuse some calls.
+        async with client(lp.webhook, rate=1000, burst=1000) as c:
+            for n in range(4):
+                await c.call(
+                    "imopenlines.crm.message.add", {**message_params(chat), "MESSAGE": f"m{n}"}
+                )
+
+    run(scenario())
+    assert lp.portal.count_errors("QUERY_LIMIT_EXCEEDED") >= 1
+    assert [m.text for m in chat.messages[before:]] == ["m0", "m1", "m2", "m3"]
+
+
+def test_connect_errors_are_retried_for_writes_too():
+    """Nothing was sent when the connection failed, so even a write may go again."""
+    attempts = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        attempts.append(json.loads(request.content))
+        if len(attempts) == 1:
+            raise httpx.ConnectError("connection refused", request=request)
+        return httpx.Response(200, json={"result": 42, "time": {}})
+
+    async def scenario():
+        options = ClientOptions(backoff=0.01)
+        auth = WebhookAuth("https://demo.bitrix24.example/rest/1/abc/")
+        async with B24Client(auth, options, transport=httpx.MockTransport(answer)) as c:
+            return await c.call("imopenlines.crm.message.add", {"MESSAGE": "x"})
+
+    assert run(scenario()) == 42
+    assert len(attempts) == 2
+
+
+def test_typed_send_message_returns_the_message_id(live_portal):
+    from b24desk.api import openlines
+
+    chat = admin_chat(live_portal)
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            return await openlines.send_message(
+                c, CrmEntityType.LEAD, lead_of(chat), chat.id, 1, "hello"
+            )
+
+    message_id = run(scenario())
+    assert chat.messages[-1].id == message_id
+
+
+def test_requests_are_json_posts_with_our_user_agent():
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"result": ["crm"], "time": {}})
+
+    async def scenario():
+        auth = WebhookAuth("https://demo.bitrix24.example/rest/1/abc/")
+        async with B24Client(auth, transport=httpx.MockTransport(answer)) as c:
+            await c.call("scope", {"full": True})
+
+    run(scenario())
+    from b24desk import __version__
+
+    (request,) = seen
+    assert request.method == "POST"
+    assert str(request.url) == "https://demo.bitrix24.example/rest/1/abc/scope"
+    assert request.headers["User-Agent"] == f"b24desk/{__version__}"
+    assert request.headers["Content-Type"] == "application/json"
+    assert json.loads(request.content) == {"full": True}

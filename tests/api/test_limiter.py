@@ -216,3 +216,17 @@ def test_too_long_an_operating_wait_raises_at_once(live_portal):
         run(scenario())
     assert caught.value.reset_at == pytest.approx(time.time() + 60, abs=2)
     assert len(live_portal.portal.wire_log) == 0
+
+
+def test_operating_time_is_tracked_per_method(portal_factory):
+    lp = portal_factory(rate_limit=False, realistic_cost=True, leads=500)
+
+    async def scenario():
+        async with client(lp.webhook) as c:
+            await c.call("crm.lead.list")
+            await c.call("crm.lead.list", {"start": 100})
+            return c.operating.operating("crm.lead.list"), c.operating.operating("scope")
+
+    lead_list, scope = run(scenario())
+    assert lead_list > 0.1
+    assert scope == 0

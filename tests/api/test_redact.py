@@ -1,4 +1,4 @@
-"""Request events for the UI, and secrets kept out of logs, exceptions and reprs."""
+"""Secrets kept out of logs, exceptions and reprs."""
 
 from __future__ import annotations
 
@@ -109,42 +109,3 @@ def test_oauth_tokens_and_client_secret_stay_out_of_logs(live_portal, caplog):
     assert '"auth": "***"' in caplog.text  # bodies are logged at DEBUG, redacted
     for secret in secrets:
         assert secret not in caplog.text
-
-
-def test_an_event_per_call(live_portal):
-    events = []
-
-    async def scenario():
-        async with client(live_portal.webhook, rate=2, burst=50) as c:
-            unsubscribe = c.subscribe(events.append)
-            await c.call("crm.lead.list")
-            await c.batch({"a": ("scope", {}), "b": ("user.current", {})})
-            with pytest.raises(errors.NotFoundError):
-                await c.call("crm.lead.get", {"id": 99_999_999})
-            unsubscribe()
-            await c.call("scope")
-            assert c.in_flight == 0
-
-    run(scenario())
-    assert [(ev.method, ev.outcome, ev.status, ev.commands) for ev in events] == [
-        ("crm.lead.list", "ok", 200, 1),
-        ("batch", "ok", 200, 2),
-        ("crm.lead.get", "NotFoundError", 400, 1),
-    ]
-    assert events[-1].error_code == "" and not events[-1].ok
-    assert all(ev.duration > 0 and ev.retries == 0 for ev in events)
-    assert [round(ev.bucket_level) for ev in events] == [1, 2, 3]
-
-
-def test_operating_time_is_tracked_per_method(portal_factory):
-    lp = portal_factory(rate_limit=False, realistic_cost=True, leads=500)
-
-    async def scenario():
-        async with client(lp.webhook) as c:
-            await c.call("crm.lead.list")
-            await c.call("crm.lead.list", {"start": 100})
-            return c.operating.operating("crm.lead.list"), c.operating.operating("scope")
-
-    lead_list, scope = run(scenario())
-    assert lead_list > 0.1
-    assert scope == 0
