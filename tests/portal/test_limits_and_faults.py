@@ -87,28 +87,36 @@ def test_truncated_json_after_the_method_ran(live_portal):
         response.json()
 
 
-def test_dropped_connection_after_a_write_ran(live_portal):
-    state = live_portal.state
-    chat = next(
+def _admin_lines_chat(lp):
+    """An Open Lines chat bound to CRM in which the admin (user 1) may post."""
+    return next(
         c
-        for c in state.chats.values()
+        for c in lp.state.chats.values()
         if c.is_lines and 1 in c.participants and any(c.crm.values())
     )
+
+
+def _post_message(lp, chat, text: str) -> httpx.Response:
     crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
+    return httpx.post(
+        lp.webhook + "imopenlines.crm.message.add",
+        timeout=10,
+        json={
+            "CRM_ENTITY_TYPE": crm_type.value,
+            "CRM_ENTITY": crm_id,
+            "USER_ID": 1,
+            "CHAT_ID": chat.id,
+            "MESSAGE": text,
+        },
+    )
+
+
+def test_dropped_connection_after_a_write_ran(live_portal):
+    chat = _admin_lines_chat(live_portal)
     count = len(chat.messages)
     live_portal.portal.faults.inject("drop", method="imopenlines.crm.message.add")
     with pytest.raises(httpx.HTTPError):
-        httpx.post(
-            live_portal.webhook + "imopenlines.crm.message.add",
-            timeout=10,
-            json={
-                "CRM_ENTITY_TYPE": crm_type.value,
-                "CRM_ENTITY": crm_id,
-                "USER_ID": 1,
-                "CHAT_ID": chat.id,
-                "MESSAGE": "dropped but delivered",
-            },
-        )
+        _post_message(live_portal, chat, "dropped but delivered")
     assert len(chat.messages) == count + 1
 
 
@@ -128,25 +136,10 @@ def test_random_fail_rate(portal_factory):
 
 def test_json_500_after_a_write_ran(live_portal):
     """`500after`: the portal runs the method, then answers a JSON 500 as if it had failed."""
-    chat = next(
-        c
-        for c in live_portal.state.chats.values()
-        if c.is_lines and 1 in c.participants and any(c.crm.values())
-    )
-    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
+    chat = _admin_lines_chat(live_portal)
     count = len(chat.messages)
     live_portal.portal.faults.inject("500after", method="imopenlines.crm.message.add")
-    response = httpx.post(
-        live_portal.webhook + "imopenlines.crm.message.add",
-        timeout=10,
-        json={
-            "CRM_ENTITY_TYPE": crm_type.value,
-            "CRM_ENTITY": crm_id,
-            "USER_ID": 1,
-            "CHAT_ID": chat.id,
-            "MESSAGE": "failed but delivered",
-        },
-    )
+    response = _post_message(live_portal, chat, "failed but delivered")
     assert response.status_code == 500
     assert response.json()["error"] == "INTERNAL_SERVER_ERROR"
     assert len(chat.messages) == count + 1
