@@ -7,7 +7,7 @@ async with B24Client(WebhookAuth(url)) as client:
 from .auth import DEFAULT_TOKEN_URL, OAuthAuth, OAuthTokens, WebhookAuth, normalise_webhook_url
 from .batch import BatchResult, Command
 from .client import B24Client, ClientOptions, Envelope
-from .events import RequestEvent
+from .events import RequestEvent, WaitNotice
 from .query import ref
 from .redact import redact
 
@@ -21,6 +21,7 @@ __all__ = [
     "OAuthAuth",
     "OAuthTokens",
     "RequestEvent",
+    "WaitNotice",
     "WebhookAuth",
     "normalise_webhook_url",
     "redact",

@@ -1,9 +1,11 @@
 """The Bitrix24 REST client: one httpx.AsyncClient per portal, limits, retries, batches.
 
-Every call goes through `_exchange`, which waits for the rate limits, sends, decodes and
-decides what a failure means: rate-limit refusals are retried (the portal refused before
-doing anything), an expired OAuth token is refreshed once, reads are retried after server
-and network failures, and a write whose answer was lost becomes `OutcomeUnknownError`.
+Every call goes through `_exchange`, which waits for the rate limits, sends and decodes;
+after a failure `retry.decide` says what it means (rate-limit refusals are retried, an
+expired OAuth token is refreshed once, reads are retried after server and network
+failures, a write the portal may have run becomes `OutcomeUnknownError`) and the client
+carries it out. Waits for an operating-time reset longer than a few seconds are announced
+to subscribers as `WaitNotice`s; cancelling the call ends the wait at once.
 """
 
 from __future__ import annotations
