@@ -105,6 +105,15 @@ def _rows_of_chain(result: BatchResult, pages: int) -> tuple[list[Row], bool]:
     return rows, False
 
 
+def _advanced(method: str, after: int, rows: Sequence[Row]) -> int:
+    """The cursor past `rows`; a portal that answers the same rows again (ignoring `>ID`)
+    would otherwise be asked forever, so a cursor that does not move is an error."""
+    last = as_int(rows[-1].get("ID"))
+    if last <= after:
+        raise ProtocolError(f"the ID cursor stopped advancing at {after}", method=method)
+    return last
+
+
 async def fetch_slice(
     client: B24Client,
     method: str,
@@ -124,11 +133,7 @@ async def fetch_slice(
         rows += got
         if finished or not got:
             break
-        last = as_int(got[-1].get("ID"))
-        if last <= after:
-            # A portal that answers the same rows again would otherwise be asked forever.
-            raise ProtocolError(f"the ID cursor stopped advancing at {after}", method=method)
-        after = last
+        after = _advanced(method, after, got)
     return rows
 
 
@@ -220,4 +225,6 @@ async def rows_after(
     select = list(select) if "ID" in select or "*" in select else ["ID", *select]
     result = await client.batch(_chain(method, filter_, select, after, None, MAX_COMMANDS))
     rows, finished = _rows_of_chain(result, MAX_COMMANDS)
+    if rows:
+        _advanced(method, after, rows)
     return rows, finished or not rows

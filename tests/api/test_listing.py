@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from b24desk.api import crm
-from b24desk.api.listing import iter_rows, list_all
+from b24desk.api.listing import iter_rows, list_all, rows_after
 from b24desk.api.types import CrmEntityType
 from b24desk.portal.state import CrmType
 
@@ -208,3 +208,12 @@ def test_a_cursor_that_stops_advancing_ends_the_listing_with_a_typed_error():
     with pytest.raises(ProtocolError, match="stopped advancing"):
         run(scenario())
     assert len(sent) <= 10
+
+    async def resumed():
+        async with client(
+            "https://portal.example.com/rest/1/abc/", transport=httpx.MockTransport(handle)
+        ) as c:
+            return await rows_after(c, "crm.lead.list", 50)
+
+    with pytest.raises(ProtocolError, match="stopped advancing at 50"):
+        run(resumed())
