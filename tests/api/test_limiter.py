@@ -86,15 +86,18 @@ def test_bursts_of_concurrent_callers_never_meet_query_limit_exceeded(portal_fac
 
 
 def test_slots_of_waiters_cancelled_mid_queue_go_to_new_callers_without_double_booking():
-    clock = FakeClock()
-    bucket = LeakyBucket(rate=2, burst=1, reserve=0, clock=clock)
-    bucket.take_slot()
-    times = [bucket.take_slot() for _ in range(4)]  # queued at 0.5, 1.0, 1.5, 2.0
-    for wait in times:
-        bucket._pending.append(clock.now + wait)
-    bucket._give_back(clock.now + 1.0)  # the second in line gives up
-    assert bucket.take_slot() == 1.0, "a newcomer takes the freed time..."
-    assert bucket.take_slot() == 2.5, "...and the next one goes after the last in line"
+    async def scenario() -> list[float]:
+        bucket = LeakyBucket(rate=10, burst=1, reserve=0)
+        await bucket.acquire()
+        line = [asyncio.create_task(bucket.acquire()) for _ in range(4)]  # 0.1 ... 0.4 s
+        await asyncio.sleep(0)
+        line[1].cancel()  # the second in line (due at 0.2 s) gives up
+        newcomers = [asyncio.create_task(bucket.acquire()) for _ in range(2)]
+        waits = await asyncio.gather(*line[::2], line[3], *newcomers)
+        return [round(w, 1) for w in waits]
+
+    # The first newcomer takes the freed 0.2 s; the next goes after the last in line.
+    assert run(scenario()) == [0.1, 0.3, 0.4, 0.2, 0.5]
 
 
 def test_cancelling_queued_calls_never_lets_later_calls_over_send(portal_factory):
