@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from b24desk.api import crm, listing, openlines, users
+from b24desk.api import crm, openlines, users
 from b24desk.api.batch import BatchResult, Command
 from b24desk.api.client import B24Client
 from b24desk.api.errors import B24Error, ChatPostDeniedError, OutcomeUnknownError
@@ -344,11 +344,7 @@ class Desk:
 
     async def employee_names(self) -> dict[int, str]:
         """Every employee's name, fired ones included (they still own CRM rows)."""
-        names: dict[int, str] = {}
-        async for row in listing.iter_rows(self.client, "user.get", {}):
-            user = users.parse_user(row)
-            names[user.id] = user.full_name
-        return names
+        return {user.id: user.full_name for user in await users.all_users(self.client)}
 
     async def search_users(self, text: str) -> list[User]:
         if not text.strip():

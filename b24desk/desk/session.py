@@ -6,11 +6,12 @@ client closes, so nothing touches a closed connection.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from b24desk.api.client import B24Client
-from b24desk.api.events import RequestEvent
+from b24desk.api.events import RequestEvent, WaitNotice
 
 from .desk import Desk
 from .drafts import Drafts
@@ -28,6 +29,8 @@ class SessionStatus:
     in_flight: int
     headroom: int  # requests the rate bucket still takes at once
     burst: int
+    waiting_until: float | None = None  # Unix time a paused method may run again
+    waiting_method: str = ""
 
 
 class Session:
@@ -47,6 +50,9 @@ class Session:
         self.scope = TaskScope()
         self._on_close = on_close
         self._listeners: list[Callable[[], None]] = []
+        # Calls waiting for a method's operating-time reset, so the supervisor can stop them.
+        self._waits: dict[asyncio.Task[object], WaitNotice] = {}
+        self._listeners.append(desk.client.subscribe(self._on_wait, WaitNotice))
         self.closed = False
 
     @classmethod
@@ -78,8 +84,23 @@ class Session:
         self._listeners.append(unsubscribe)
         return unsubscribe
 
+    def _on_wait(self, notice: WaitNotice) -> None:
+        # Announced from inside the waiting call: the current task is the one to stop.
+        task = asyncio.current_task()
+        if task is not None:
+            self._waits[task] = notice
+            task.add_done_callback(lambda done: self._waits.pop(done, None))
+
+    def cancel_waits(self) -> int:
+        """Stop every call waiting for an operating-time reset; how many were stopped."""
+        waiting = list(self._waits)
+        for task in waiting:
+            task.cancel()
+        return len(waiting)
+
     def status(self) -> SessionStatus:
         bucket = self.client.bucket
+        notice = max(self._waits.values(), key=lambda n: n.until, default=None)
         return SessionStatus(
             profile=self.profile,
             host=self.host,
@@ -87,6 +108,8 @@ class Session:
             in_flight=self.client.in_flight,
             headroom=max(0, int(bucket.burst - bucket.level())),
             burst=int(bucket.burst),
+            waiting_until=notice.until if notice is not None else None,
+            waiting_method=notice.method if notice is not None else "",
         )
 
     async def close(self) -> None:

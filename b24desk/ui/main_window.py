@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.log_dock.hide()
 
         self.status = StatusBar(self)
+        self.status.stop_waiting.connect(self._stop_waiting)
         self.setStatusBar(self.status)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
 
     async def _disconnect(self) -> None:
         self._headroom_timer.stop()
+        self.status.show_wait(None)
         session, self.session = self.session, None
         self.chat_pane.set_desk(None)
         if session is not None:
@@ -255,6 +257,12 @@ class MainWindow(QMainWindow):
         status = self.session.status()
         self.status.show_headroom(status.headroom, status.burst)
         self.status.show_in_flight(status.in_flight)
+        self.status.show_wait(status.waiting_until)
+
+    def _stop_waiting(self) -> None:
+        if self.session is not None and self.session.cancel_waits():
+            self.status.show_wait(None)
+            self.status.showMessage(self.tr("Stopped waiting; try again later."), 10_000)
 
     def _background_failed(self, error: BaseException) -> None:
         self._show_failure(error)

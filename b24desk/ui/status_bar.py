@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
@@ -11,17 +14,26 @@ from b24desk.ui.style import Tone, text_style
 class StatusBar(QStatusBar):
     """What the connection is doing; messages come and go, the four labels stay."""
 
+    stop_waiting = Signal()  # the supervisor does not want to wait for Bitrix24's pause
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.waiting = self._label("waitingStatus")
+        self.stop_button = QPushButton(self.tr("Stop waiting"))
+        self.stop_button.setObjectName("stopWaitingButton")
+        self.stop_button.clicked.connect(lambda *_: self.stop_waiting.emit())
         self.connection = self._label("connectionStatus")
         self.last_error = self._label("lastErrorStatus")
         self.last_error.setStyleSheet(text_style(Tone.ERROR))
         self.in_flight = self._label("inFlightStatus")
         self.headroom = self._label("headroomStatus")
-        plain(self.connection, self.last_error, self.in_flight, self.headroom)
+        plain(self.connection, self.last_error, self.in_flight, self.headroom, self.waiting)
         self.show_disconnected()
         self.addWidget(self.connection)
         self.addWidget(self.last_error, 1)
+        self.addPermanentWidget(self.waiting)
+        self.addPermanentWidget(self.stop_button)
+        self.show_wait(None)
         self.addPermanentWidget(self.in_flight)
         self.addPermanentWidget(self.headroom)
 
@@ -38,6 +50,20 @@ class StatusBar(QStatusBar):
 
     def show_disconnected(self) -> None:
         self.connection.setText(self.tr("Not connected"))
+
+    def show_wait(self, until: float | None) -> None:
+        """A countdown while calls wait for Bitrix24's operating-time pause to end."""
+        seconds = max(0, round(until - time.time())) if until is not None else 0
+        shown = until is not None and seconds > 0
+        if shown:
+            minutes, rest = divmod(seconds, 60)
+            self.waiting.setText(
+                self.tr("Bitrix24 paused these requests; continuing in {0}:{1:02d}").format(
+                    minutes, rest
+                )
+            )
+        self.waiting.setVisible(shown)
+        self.stop_button.setVisible(shown)
 
     def show_in_flight(self, count: int) -> None:
         self.in_flight.setText(self.tr("{0} in flight").format(count))

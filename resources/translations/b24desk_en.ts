@@ -376,6 +376,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stopped waiting; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The demo portal has no web pages to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,11 +528,19 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connecting to {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 paused these requests; continuing in {0}:{1:02d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

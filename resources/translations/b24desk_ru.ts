@@ -376,6 +376,10 @@
         <translation>демо-портал</translation>
     </message>
     <message>
+        <source>Stopped waiting; try again later.</source>
+        <translation>Ожидание прервано; попробуйте позже.</translation>
+    </message>
+    <message>
         <source>The demo portal has no web pages to open.</source>
         <translation>У демо-портала нет веб-страниц.</translation>
     </message>
@@ -525,12 +529,20 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Stop waiting</source>
+        <translation>Не ждать</translation>
+    </message>
+    <message>
         <source>Connecting to {0}…</source>
         <translation>Подключение к {0}…</translation>
     </message>
     <message>
         <source>Not connected</source>
         <translation>Нет подключения</translation>
+    </message>
+    <message>
+        <source>Bitrix24 paused these requests; continuing in {0}:{1:02d}</source>
+        <translation>Битрикс24 приостановил эти запросы; продолжение через {0}:{1:02d}</translation>
     </message>
     <message>
         <source>{0} in flight</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from b24desk.portal.state import CrmType
 from b24desk.settings.paths import Paths
 from b24desk.settings.profiles import SecretKind
@@ -79,5 +81,31 @@ def test_switching_profile_clears_the_last_failure(
         live_portal.portal.faults.clear()
         assert await window.connect_to(PROFILE)
         assert window.status.last_error.text() == ""
+
+    run(scenario())
+
+
+def test_a_long_bitrix24_pause_counts_down_and_can_be_stopped(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    chat = next(c for c in live_portal.state.chats.values() if c.crm.get(CrmType.LEAD))
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+    pane = window.chat_pane
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        lead_id = chat.crm[CrmType.LEAD]
+        window.browser.search.setText(str(lead_id))
+        model = window.browser.model
+        await wait_until(lambda: model.rowCount() == 1, what="the lead listed")
+        # The portal has paused batch requests for a minute (OPERATION_TIME_LIMIT).
+        window.session.client.operating.refused("batch")
+        window.browser.table.selectRow(0)
+        stop = window.status.stop_button
+        await wait_until(lambda: stop.isVisible(), what="the countdown")
+        assert re.search(r"continuing in (1:00|0:5\d)", window.status.waiting.text())
+        stop.click()
+        await wait_until(lambda: not pane.busy.isVisible(), what="the pane no longer busy")
+        assert not stop.isVisible() and not window.status.waiting.isVisible()
 
     run(scenario())

@@ -7,6 +7,8 @@ shown chat's own draft; results for an entity the user has left are dropped.
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -242,6 +244,9 @@ class ChatPane(QWidget):
             )
         except SupersededError:
             return
+        except asyncio.CancelledError:  # e.g. the supervisor stopped waiting for Bitrix24
+            self.busy.hide()
+            raise
         except Exception as error:
             if self._entity is not None and self._entity.ref == entity.ref:
                 self.busy.hide()
