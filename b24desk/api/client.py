@@ -50,6 +50,8 @@ log = redacting_logger(__name__)
 
 USER_AGENT = f"b24desk/{__version__}"
 LOGGED_BODY_CHARS = 500
+# Answers bigger than this are decoded on a worker thread (about a millisecond of parsing).
+DECODE_OFF_LOOP_BYTES = 256 * 1024
 # Waits longer than this are announced (WaitNotice), so a window can show and cancel them.
 NOTICE_AFTER = 3.0
 
@@ -268,6 +270,10 @@ class B24Client:
         except httpx.TransportError as exc:
             raise transport_error(exc, method) from None
         attempts.status = response.status_code
+        if len(response.content) > DECODE_OFF_LOOP_BYTES:
+            # Megabytes of JSON (a history with a huge message) take tens of milliseconds to
+            # decode: off the event loop's thread, so the window never stalls on it.
+            return await asyncio.to_thread(decode_body, method, response)
         return decode_body(method, response)
 
     async def _after_failure(

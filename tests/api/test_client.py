@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 
 import httpx
@@ -330,3 +331,26 @@ def test_requests_are_json_posts_with_our_user_agent():
     assert request.headers["User-Agent"] == f"b24desk/{__version__}"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {"full": True}
+
+
+@pytest.mark.parametrize(("size", "off_loop"), [(1_000, False), (3_000_000, True)])
+def test_a_multi_megabyte_answer_is_decoded_off_the_event_loop(monkeypatch, size, off_loop):
+    """A 1 MB message arrives as several MB of JSON: decoding it on the loop froze the window."""
+    from b24desk.api import client as client_module
+
+    threads: list[bool] = []
+    decode = client_module.decode_body
+
+    def watched(method, response):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return decode(method, response)
+
+    monkeypatch.setattr(client_module, "decode_body", watched)
+    transport, _ = scripted((200, {"result": "ю" * size}))
+
+    async def scenario() -> str:
+        async with client(WEBHOOK, transport=transport) as c:
+            return await c.call("server.time")
+
+    assert len(run(scenario())) == size
+    assert threads == [not off_loop]
