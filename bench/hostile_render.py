@@ -86,12 +86,9 @@ async def post_hostile(window: MainWindow) -> list[tuple[str, int]]:
     case = next(cases)
     for lead_id in range(1, 1000):
         pane = await desk.open_entity(CrmRef(CrmEntityType.LEAD, lead_id))
-        if pane.chat_id is None:
+        if pane.target is None:
             continue
-        if not pane.i_am_participant:
-            await desk.join(pane)
-            pane = await desk.open_entity(CrmRef(CrmEntityType.LEAD, lead_id))
-        await desk.send_message(pane, case[1])
+        await desk.send(pane.target, case[1], join_first=not pane.i_am_participant)
         posted.append((case[0], lead_id))
         if (case := next(cases, None)) is None:
             return posted
