@@ -22,7 +22,8 @@ class CrmType(StrEnum):
     COMPANY = "company"
 
     @property
-    def upper(self) -> str:
+    def b24_name(self) -> str:
+        """The form chats use in entity_data_1/2: "LEAD", "DEAL", ... (not str.upper)."""
         return self.value.upper()
 
 
@@ -229,7 +230,7 @@ class Chat:
     def entity_data_2(self) -> str:
         parts = []
         for crm_type in (CrmType.LEAD, CrmType.COMPANY, CrmType.CONTACT, CrmType.DEAL):
-            parts += [crm_type.upper, str(self.crm.get(crm_type, 0))]
+            parts += [crm_type.b24_name, str(self.crm.get(crm_type, 0))]
         return "|".join(parts)
 
     def entity_data_1(self, start_ts: int) -> str:
@@ -239,7 +240,7 @@ class Chat:
         first_type, first_id = "NONE", 0
         for crm_type, crm_id in self.crm.items():
             if crm_id:
-                first_type, first_id = crm_type.upper, crm_id
+                first_type, first_id = crm_type.b24_name, crm_id
                 break
         crm_flag = "Y" if first_id else "N"
         return f"{crm_flag}|{first_type}|{first_id}|N|N|{session_id}|{start_ts}|0|0|0"
