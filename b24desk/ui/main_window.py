@@ -19,12 +19,13 @@ from b24desk.desk.desk import Desk
 from b24desk.desk.drafts import Drafts
 from b24desk.desk.outbox import Outbox
 from b24desk.desk.session import Session
+from b24desk.desk.tasks import TaskScope
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import AppSettings, save_settings
 
-from .aio import TaskRunner, ask, loop_running
+from .aio import ask, loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self.secrets = secrets
-        self.runner = TaskRunner(self._background_failed)
+        self.runner = TaskScope(self._background_failed)
         outbox = Outbox(paths.data_dir / "outbox.json")
         drafts = Drafts(paths.data_dir / "drafts.json")
         self._set_aside = [*settings.set_aside, *secrets.set_aside]

@@ -11,7 +11,7 @@ import pytest
 import qasync
 
 from b24desk.desk import connect
-from b24desk.ui.aio import TaskRunner
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui.collector import GuiThreadCollector
 from b24desk.ui.main_window import MainWindow
 from tests.helpers.windows import QUICK_OPTIONS
@@ -42,13 +42,13 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
 
 @pytest.fixture
 def errors() -> list[BaseException]:
-    """What background tasks raised (a TaskRunner's error sink)."""
+    """What background tasks raised (a TaskScope's error sink)."""
     return []
 
 
 @pytest.fixture
-def runner(errors) -> TaskRunner:
-    return TaskRunner(errors.append)
+def runner(errors) -> TaskScope:
+    return TaskScope(errors.append)
 
 
 @pytest.fixture

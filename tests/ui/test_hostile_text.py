@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.ui.aio import TaskRunner
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui.chat.participants import USER_ID_ROLE
 from b24desk.ui.dialogs.connection import ConnectionDialog, ConnectionReport
 from b24desk.ui.dialogs.user_picker import UserPicker
@@ -227,7 +227,7 @@ def test_connection_test_shows_the_portal_name_as_typed(qtbot, run, errors):
     tester = connection.FakeTester(
         ConnectionReport(LINK_NAME + SPOOF, "demo.bitrix24.ru", connection.ALL_SCOPES)
     )
-    dialog = ConnectionDialog(tester, runner=TaskRunner(errors.append))
+    dialog = ConnectionDialog(tester, runner=TaskScope(errors.append))
     qtbot.addWidget(dialog)
     dialog.findChild(QLineEdit, "webhookUrl").setText(connection.HOOK)
     result = dialog.findChild(QLabel, "testResult")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner
 from b24desk.ui.browser.model import EntityTableModel
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain
@@ -40,7 +40,7 @@ class EntityBrowser(QWidget):
     type_changed = Signal(str)
 
     def __init__(
-        self, fetch_page: FetchPage, runner: TaskRunner, parent: QWidget | None = None
+        self, fetch_page: FetchPage, runner: TaskScope, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.type_switch = QComboBox()

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 )
 
 from b24desk.api.types import CrmEntityType, Entity, Page
-from b24desk.ui.aio import TaskRunner, loop_running
+from b24desk.desk.tasks import TaskScope
+from b24desk.ui.aio import loop_running
 from b24desk.ui.plaintext import tooltip, visible
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class EntityTableModel(QAbstractTableModel):
     def __init__(
         self,
         fetch_page: FetchPage,
-        runner: TaskRunner,
+        runner: TaskScope,
         entity_type: CrmEntityType = CrmEntityType.LEAD,
         user_names: Mapping[int, str] | None = None,
         parent: QObject | None = None,

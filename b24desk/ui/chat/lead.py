@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from b24desk.api.types import CrmEntityType, CrmRef
 from b24desk.desk.desk import Desk, EntityChats, LeadExistsError
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner
 from b24desk.ui.dialogs.ask import Button, Icon, question
 from b24desk.ui.plaintext import plain, visible
 
@@ -24,7 +24,7 @@ class LeadRow(QWidget):
     failed = Signal(object)  # an exception the pane shows
     open_requested = Signal(object)  # CrmRef of the new lead, when the supervisor asks
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._desk: Desk | None = None

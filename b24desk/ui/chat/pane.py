@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from b24desk.api.types import Entity
 from b24desk.desk.desk import Desk, EntityChats, NotConfirmedError, NotInChatError
 from b24desk.desk.outbox import ChatTarget
-from b24desk.desk.tasks import Latest, SupersededError
+from b24desk.desk.tasks import Latest, SupersededError, TaskScope
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner
 from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
@@ -47,7 +46,7 @@ class ChatPane(QWidget):
     status_message = Signal(str)
     succeeded = Signal()  # an action went through: earlier failures are old news
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatPane")
         self._runner = runner

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 
 from b24desk.desk.desk import Desk, EntityChats
 from b24desk.desk.outbox import ChatTarget
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner
 from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.dialogs.user_picker import pick_user
@@ -29,7 +29,7 @@ class PeopleBox(QWidget):
     failed = Signal(object)  # an exception the pane shows
     started = Signal()  # an action began: the pane clears the last failure
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._desk: Desk | None = None

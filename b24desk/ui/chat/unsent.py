@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from b24desk.desk.desk import Desk
 from b24desk.desk.outbox import OutboxItem, OutboxState
-from b24desk.ui.aio import TaskRunner
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import notice_style
 from b24desk.ui.texts import error_text
@@ -27,7 +27,7 @@ class UnsentBanner(QWidget):
     failed = Signal(object)  # an exception the pane shows
     put_back = Signal(str)  # the chat's draft now holds the text again
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._desk: Desk | None = None

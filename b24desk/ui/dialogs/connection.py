@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from b24desk.desk.tasks import TaskScope
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.profiles import (
     RATE_PLANS,
@@ -35,7 +36,6 @@ from b24desk.settings.profiles import (
     split_webhook_url,
 )
 from b24desk.ui import texts
-from b24desk.ui.aio import TaskRunner
 from b24desk.ui.dialogs.connection_entry import (
     DEFAULT_RATE_PLAN,
     ConnectionReport,
@@ -58,7 +58,7 @@ class ConnectionDialog(QDialog):
         tester: Tester,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskScope | None = None,
         taken_names: Collection[str] = (),
         initial: ConnectionRequest | None = None,
     ) -> None:
@@ -67,7 +67,7 @@ class ConnectionDialog(QDialog):
         self.setWindowTitle(self.tr("Connect to Bitrix24"))
         self._tester = tester
         # The test's own failures are shown inline by _test; anything else lands here.
-        self._runner = runner or TaskRunner(self._unexpected)
+        self._runner = runner or TaskScope(self._unexpected)
         self._taken = frozenset(n.strip() for n in taken_names)
         self._task: asyncio.Task[None] | None = None
         self._generation = 0

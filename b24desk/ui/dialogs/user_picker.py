@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.types import User
-from b24desk.ui.aio import TaskRunner, ask
+from b24desk.desk.tasks import TaskScope
+from b24desk.ui.aio import ask
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, tooltip, visible
 from b24desk.ui.style import Tone, text_style
@@ -42,7 +43,7 @@ class UserPicker(QDialog):
     def __init__(
         self,
         search: SearchUsers,
-        runner: TaskRunner,
+        runner: TaskScope,
         excluded_ids: Iterable[int] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -240,7 +241,7 @@ class UserPicker(QDialog):
 
 async def pick_user(
     search: SearchUsers,
-    runner: TaskRunner,
+    runner: TaskScope,
     excluded_ids: Iterable[int] = (),
     parent: QWidget | None = None,
 ) -> User | None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from b24desk.api.types import CrmEntityType, Entity, Page
-from b24desk.ui.aio import TaskRunner
+from b24desk.desk.tasks import TaskScope
 from b24desk.ui.browser.model import Column, EntityTableModel
 from tests.helpers.waiting import wait_until
 
@@ -73,7 +73,7 @@ class PortalError(Exception):
     user_message = "Bitrix24 is not answering right now."
 
 
-def make_model(runner: TaskRunner, crm: FakeCrm, **kwargs) -> EntityTableModel:
+def make_model(runner: TaskScope, crm: FakeCrm, **kwargs) -> EntityTableModel:
     return EntityTableModel(crm.fetch_page, runner, **kwargs)
 
 

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
+from b24desk.desk.tasks import TaskScope
 from b24desk.settings.profiles import RATE_PLANS, ProfileKind, SecretKind
 from b24desk.settings.secrets import FALLBACK_NOTE
-from b24desk.ui.aio import TaskRunner, ask
+from b24desk.ui.aio import ask
 from b24desk.ui.dialogs.connection import ConnectionDialog
 from b24desk.ui.dialogs.connection_entry import ConnectionReport, ConnectionRequest
 from tests.helpers.connection import HOOK, FakeTester
@@ -31,7 +32,7 @@ def tester() -> FakeTester:
 @pytest.fixture
 def dialog(qtbot, tester, errors) -> ConnectionDialog:
     widget = ConnectionDialog(
-        tester, runner=TaskRunner(errors.append), taken_names={"Старый портал"}
+        tester, runner=TaskScope(errors.append), taken_names={"Старый портал"}
     )
     qtbot.addWidget(widget)
     return widget
