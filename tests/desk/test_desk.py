@@ -20,6 +20,7 @@ from b24desk.desk.drafts import Drafts
 from b24desk.desk.outbox import ChatTarget, Outbox, OutboxState
 from b24desk.desk.tasks import SupersededError
 from b24desk.portal.state import CrmType
+from tests.helpers.chats import crm_ref, operator_chat
 
 FAST = ClientOptions(rate=10_000, burst=10_000, backoff=0.01, max_backoff=0.02, read_timeout=5)
 
@@ -190,13 +191,8 @@ def test_outbox_survives_a_restart_and_resend_after_check(live_portal, tmp_path)
 
 def test_create_lead_finds_the_new_lead(live_portal, tmp_path):
     state = live_portal.state
-    chat = next(
-        c
-        for c in state.chats.values()
-        if c.is_lines and c.active and c.current_session.operator_id == 1 and any(c.crm.values())
-    )
-    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
-    ref = CrmRef(CrmEntityType(crm_type.value), crm_id)
+    chat = operator_chat(state)
+    ref = crm_ref(chat)
 
     async def scenario():
         desk = await connect(live_portal, tmp_path)
@@ -394,13 +390,8 @@ def test_a_write_goes_to_the_chat_captured_when_the_user_acted(portal_factory, t
 def test_create_lead_cannot_run_twice_at_once(portal_factory, tmp_path):
     lp = portal_factory(rate_limit=False, latency_ms=50)
     state = lp.state
-    chat = next(
-        c
-        for c in state.chats.values()
-        if c.is_lines and c.active and c.current_session.operator_id == 1 and any(c.crm.values())
-    )
-    crm_type, crm_id = next((t, i) for t, i in chat.crm.items() if i)
-    ref = CrmRef(CrmEntityType(crm_type.value), crm_id)
+    chat = operator_chat(state)
+    ref = crm_ref(chat)
     leads_before = len(state.crm[CrmType.LEAD].rows)
 
     async def scenario():

@@ -11,7 +11,10 @@ from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, split_we
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
 from b24desk.ui.main_window import MainWindow
+from tests.helpers.chats import active_lead_chat_with_admin, operator_chat
 from tests.helpers.waiting import wait_until
+
+__all__ = ["active_lead_chat_with_admin", "operator_chat"]  # for tests that pick a chat
 
 PROFILE = "Loopback"
 
@@ -105,23 +108,4 @@ async def open_entity(window, qtbot, entity_type: CrmType, entity_id: int) -> No
             window.chat_pane.shown is not None and window.chat_pane.shown.entity.id == entity_id
         ),
         what="the pane",
-    )
-
-
-def active_lead_chat_with_admin(state):
-    """An active chat bound to a lead, with the admin (the window's user) among its people."""
-    chat = next(
-        c for c in state.chats.values() if c.is_lines and c.active and c.crm.get(CrmType.LEAD)
-    )
-    if 1 not in chat.participants:
-        chat.participants.append(1)
-    return chat
-
-
-def operator_chat(state):
-    """An active chat whose current operator is the admin (the window's user), bound to CRM."""
-    return next(
-        c
-        for c in state.chats.values()
-        if c.is_lines and c.active and c.current_session.operator_id == 1 and any(c.crm.values())
     )

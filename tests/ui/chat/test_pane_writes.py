@@ -14,6 +14,7 @@ from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
 from b24desk.ui.chat.participants import IS_CUSTOMER_ROLE, USER_ID_ROLE
 from b24desk.ui.main_window import MainWindow
+from tests.helpers.chats import last_lead_chats, without_admin
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import (
     PROFILE,
@@ -25,22 +26,6 @@ from tests.helpers.windows import (
 )
 
 
-def lead_chats(state, count: int) -> list:
-    """`count` active chats, each the last chat of a lead of its own, the admin not in them."""
-    found, leads = [], set()
-    for chat in state.chats.values():
-        lead_id = chat.crm.get(CrmType.LEAD)
-        if not (chat.is_lines and chat.active and lead_id) or lead_id in leads:
-            continue
-        if state.chats_of(CrmType.LEAD, lead_id)[-1] is not chat:
-            continue
-        leads.add(lead_id)
-        found.append(chat)
-        if len(found) == count:
-            return found
-    raise AssertionError("the seed has too few lead chats")
-
-
 async def show(window, qtbot, chat) -> None:
     await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
     pane = window.chat_pane
@@ -50,7 +35,7 @@ async def show(window, qtbot, chat) -> None:
 def test_a_draft_belongs_to_its_chat_and_survives_a_restart(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    anna, boris = lead_chats(live_portal.state, 2)
+    anna, boris = last_lead_chats(live_portal.state, 2)
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
     pane = window.chat_pane
 
@@ -84,10 +69,9 @@ def test_opening_another_customer_during_a_join_cannot_redirect_the_message(
     portal_factory, tmp_path, monkeypatch, qtbot, run, windows
 ):
     lp = portal_factory(rate_limit=False, latency_ms=150)
-    first, other = lead_chats(lp.state, 2)
+    first, other = last_lead_chats(lp.state, 2)
     for chat in (first, other):
-        if 1 in chat.participants:
-            chat.participants.remove(1)
+        without_admin(chat)
     window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot, windows)
     pane = window.chat_pane
 
@@ -111,9 +95,7 @@ def test_opening_another_customer_during_a_join_cannot_redirect_the_message(
 def test_join_add_and_remove_show_at_once_and_the_customer_stays(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    [chat] = lead_chats(live_portal.state, 1)
-    if 1 in chat.participants:
-        chat.participants.remove(1)
+    [chat] = map(without_admin, last_lead_chats(live_portal.state, 1))
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
     pane = window.chat_pane
 
@@ -140,9 +122,8 @@ def test_join_add_and_remove_show_at_once_and_the_customer_stays(
 def test_a_refused_resend_keeps_the_text_and_puts_it_back(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    [chat] = lead_chats(live_portal.state, 1)
-    if 1 in chat.participants:
-        chat.participants.remove(1)  # removed from the chat since the crash
+    # Removed from the chat since the crash.
+    [chat] = map(without_admin, last_lead_chats(live_portal.state, 1))
     lead = CrmRef(CrmEntityType.LEAD, chat.crm[CrmType.LEAD])
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
     Outbox(Paths.default().ensure().data_dir / "outbox.json").add(
@@ -202,7 +183,7 @@ def test_a_chat_with_a_lead_asks_before_a_second_one(
 def test_a_failure_goes_away_once_something_works(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
-    [chat] = lead_chats(live_portal.state, 1)
+    [chat] = last_lead_chats(live_portal.state, 1)
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
     pane = window.chat_pane
 
