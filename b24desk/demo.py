@@ -7,9 +7,8 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from b24desk.api import B24Client, ClientOptions, WebhookAuth
-
 if TYPE_CHECKING:
+    from b24desk.api import B24Client
     from b24desk.portal import Portal
 
 # Never dialled: requests reach the in-process portal through its transport.
@@ -21,6 +20,8 @@ async def open_demo(
 ) -> tuple[B24Client, Callable[[], Awaitable[None]]]:
     """A client talking to an in-process demo portal (a fresh one unless given), and the call
     that stops both."""
+    # Here, not at the top: the app imports this module before its window paints.
+    from b24desk.api import B24Client, ClientOptions, WebhookAuth
     from b24desk.portal import Portal
     from b24desk.portal.inprocess import PortalThread
 
