@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -12,6 +13,8 @@ from b24desk import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+
+    from b24desk.settings.secrets import SecretStore
 
 STARTED = time.perf_counter()
 
@@ -97,10 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         GuiThreadCollector(app).start()
         if args.demo:
             connected = await window.connect_to(DEMO_PROFILE)
-            window.runner.spawn(asyncio.to_thread(secrets.probe), name="keyring probe")
+            window.runner.spawn(asyncio.to_thread(_first_uses, secrets), name="first uses")
         else:
             # A profile's secrets come from the keyring: choose it here, off the GUI thread.
-            await asyncio.to_thread(secrets.probe)
+            await asyncio.to_thread(_first_uses, secrets)
             if args.profile:
                 if args.profile not in settings.profiles:
                     text = QCoreApplication.translate("app", "No saved profile named “{0}”.")
@@ -128,6 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _first_uses(secrets: SecretStore) -> None:
+    """On a worker thread, after the first paint: what the first connection would otherwise do
+    slowly on the GUI thread (the keyring backend probe, loading the REST client and httpx)."""
+    importlib.import_module("b24desk.api.client")
+    secrets.probe()
+
+
 # Start-up work waits for the first frame, but not for ever: a window that is never exposed
 # (minimised at start, a compositor that holds it back) gets no paint event.
 FIRST_PAINT_WAIT_S = 1.0
@@ -142,10 +152,6 @@ def _first_paint(
 
     done: asyncio.Future[None] = loop.create_future()
 
-    def settle() -> None:
-        if not done.done():
-            done.set_result(None)
-
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
@@ -156,7 +162,15 @@ def _first_paint(
                 loop.call_soon(settle)
             return False
 
-    app.installEventFilter(FirstPaint(app))
+    spy = FirstPaint(app)
+
+    def settle() -> None:
+        # Every event of the application passes the filter: gone once it is of no use.
+        app.removeEventFilter(spy)
+        if not done.done():
+            done.set_result(None)
+
+    app.installEventFilter(spy)
     loop.call_later(FIRST_PAINT_WAIT_S, settle)
     return done
 
