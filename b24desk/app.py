@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -12,6 +13,8 @@ from b24desk import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+
+    from b24desk.settings.secrets import SecretStore
 
 STARTED = time.perf_counter()
 
@@ -37,7 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()  # the rotating file in Paths.default().log_dir, warnings on stderr
     log_start_up()
 
-    import qasync
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -59,9 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("b24desk")
     # The window closes itself after an orderly shutdown; the loop must outlive that.
     app.setQuitOnLastWindowClosed(False)
+    # After PySide6, so qasync finds it loaded instead of trying PyQt5, PyQt6 and PySide2.
+    import qasync
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    GuiThreadCollector(app).start()
 
     paths = Paths.default().ensure()
     from b24desk.ui.single_instance import SingleInstance
@@ -76,31 +80,42 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(paths)
     # Before any widget exists: widgets take their texts when they are built.
     language.install(settings.language, app)
-    from b24desk.demo import open_demo
+    from b24desk.demo import open_demo  # light: the portal itself loads when the demo opens
 
-    window = MainWindow(settings, paths, SecretStore(paths), demo=open_demo)
+    # The store touches no keyring yet: choosing a backend is slow, so it happens after the
+    # window has painted, on a worker thread (`secrets.probe`).
+    secrets = SecretStore(paths)
+    window = MainWindow(settings, paths, secrets, demo=open_demo)
     instance.activated.connect(window.bring_to_front)
     closed: asyncio.Future[None] = loop.create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
-    if args.exit_when_ready:
-        _report_first_paint(app)
+    painted = _first_paint(app, loop, report=args.exit_when_ready)
     window.show()
 
     async def first_connection() -> None:
+        # Nothing competes with the first frame: no collection pass over all that start-up
+        # built, no portal import or seeding thread, no keyring probe.
+        await painted
+        # Before any thread of ours starts (the demo portal's, the keyring probe's).
+        GuiThreadCollector(app).start()
         if args.demo:
             connected = await window.connect_to(DEMO_PROFILE)
-        elif args.profile:
-            if args.profile not in settings.profiles:
-                text = QCoreApplication.translate("app", "No saved profile named “{0}”.")
-                window.statusBar().showMessage(text.format(args.profile))
+            window.runner.spawn(asyncio.to_thread(_first_uses, secrets), name="first uses")
+        else:
+            # A profile's secrets come from the keyring: choose it here, off the GUI thread.
+            await asyncio.to_thread(_first_uses, secrets)
+            if args.profile:
+                if args.profile not in settings.profiles:
+                    text = QCoreApplication.translate("app", "No saved profile named “{0}”.")
+                    window.statusBar().showMessage(text.format(args.profile))
+                    await window.new_connection()
+                    return
+                connected = await window.connect_to(args.profile)
+            elif settings.last_profile:
+                connected = await window.connect_to(settings.last_profile)
+            else:
                 await window.new_connection()
                 return
-            connected = await window.connect_to(args.profile)
-        elif settings.last_profile:
-            connected = await window.connect_to(settings.last_profile)
-        else:
-            await window.new_connection()
-            return
         if args.exit_when_ready:
             deadline = time.monotonic() + 30
             while not window.browser.model.rowCount() and time.monotonic() < deadline:
@@ -116,18 +131,48 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _report_first_paint(app: QApplication) -> None:
-    """Print when any widget is first painted (for the start-up benchmark)."""
+def _first_uses(secrets: SecretStore) -> None:
+    """On a worker thread, after the first paint: what the first connection would otherwise do
+    slowly on the GUI thread (the keyring backend probe, loading the REST client and httpx)."""
+    importlib.import_module("b24desk.api.client")
+    secrets.probe()
+
+
+# Start-up work waits for the first frame, but not for ever: a window that is never exposed
+# (minimised at start, a compositor that holds it back) gets no paint event.
+FIRST_PAINT_WAIT_S = 1.0
+
+
+def _first_paint(
+    app: QApplication, loop: asyncio.AbstractEventLoop, *, report: bool
+) -> asyncio.Future[None]:
+    """A future done once any widget has painted (or after FIRST_PAINT_WAIT_S); with `report`,
+    print when that happened (for the start-up benchmark)."""
     from PySide6.QtCore import QEvent, QObject
+
+    done: asyncio.Future[None] = loop.create_future()
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
-                print(f"painted in {time.perf_counter() - STARTED:.3f} s", flush=True)
                 app.removeEventFilter(self)
+                if report:
+                    print(f"painted in {time.perf_counter() - STARTED:.3f} s", flush=True)
+                # After this paint event returns, not inside it.
+                loop.call_soon(settle)
             return False
 
-    app.installEventFilter(FirstPaint(app))
+    spy = FirstPaint(app)
+
+    def settle() -> None:
+        # Every event of the application passes the filter: gone once it is of no use.
+        app.removeEventFilter(spy)
+        if not done.done():
+            done.set_result(None)
+
+    app.installEventFilter(spy)
+    loop.call_later(FIRST_PAINT_WAIT_S, settle)
+    return done
 
 
 if __name__ == "__main__":

@@ -4,12 +4,12 @@ that starts `portal/`. It is seeded off the GUI thread and served on a thread of
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from b24desk.api import B24Client, ClientOptions, WebhookAuth
-
 if TYPE_CHECKING:
+    from b24desk.api import B24Client
     from b24desk.portal import Portal
 
 # Never dialled: requests reach the in-process portal through its transport.
@@ -21,12 +21,15 @@ async def open_demo(
 ) -> tuple[B24Client, Callable[[], Awaitable[None]]]:
     """A client talking to an in-process demo portal (a fresh one unless given), and the call
     that stops both."""
-    from b24desk.portal import Portal
+    if portal is None:
+        # Loading the portal's modules and seeding it take a noticeable moment: never on the
+        # GUI thread.
+        portal = await asyncio.to_thread(_fresh_portal)
+    # Here, not at the top: the app imports this module before its window paints. Loaded by
+    # now (by `_fresh_portal`, or by whoever built `portal`), so these are look-ups.
+    from b24desk.api import B24Client, ClientOptions, WebhookAuth
     from b24desk.portal.inprocess import PortalThread
 
-    if portal is None:
-        # Seeding takes a noticeable moment: never on the GUI thread.
-        portal = await asyncio.to_thread(Portal, base_url=DEMO_BASE_URL)
     portal.base_url = DEMO_BASE_URL
     thread = PortalThread(portal)
     config = portal.config
@@ -39,3 +42,14 @@ async def open_demo(
         await asyncio.to_thread(thread.stop)
 
     return client, stop
+
+
+def _fresh_portal() -> Portal:
+    """On a worker thread: the portal's and the client's modules (httpx) load here, then the
+    portal is seeded."""
+    from b24desk.portal import Portal
+
+    for module in ("b24desk.api.client", "b24desk.portal.inprocess"):
+        importlib.import_module(module)
+
+    return Portal(base_url=DEMO_BASE_URL)

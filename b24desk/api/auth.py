@@ -13,15 +13,16 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
-
-import httpx
 
 from .errors import ConfigurationError, ForeignHostError, ProtocolError, SignInRequiredError
 from .parse import as_id, as_int
 from .redact import MASK, redact, redacting_logger
-from .wire import decode_body, transport_error
+
+if TYPE_CHECKING:
+    # Only a token refresh needs httpx; the URL checks here run at start-up, before any call.
+    import httpx
 
 log = redacting_logger(__name__)
 
@@ -203,6 +204,10 @@ class OAuthAuth:
         return True
 
     async def _request_tokens(self, http: httpx.AsyncClient) -> OAuthTokens:
+        import httpx
+
+        from .wire import decode_body, transport_error
+
         form = {
             "grant_type": "refresh_token",
             "client_id": self.client_id,

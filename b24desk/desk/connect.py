@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, system, users
+from b24desk.api import system, users
 from b24desk.api.types import User
 from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_url_with
 from b24desk.settings.secrets import SecretStore
@@ -14,6 +15,10 @@ from b24desk.settings.secrets import SecretStore
 from .drafts import Drafts
 from .outbox import Outbox
 from .session import Session
+
+if TYPE_CHECKING:
+    # The client (and httpx under it) loads when the first connection opens, not at start-up.
+    from b24desk.api import B24Client, ClientOptions, OAuthTokens
 
 # The scopes b24desk needs, in the order a supervisor is told about missing ones.
 REQUIRED_SCOPES: tuple[str, ...] = ("crm", "imopenlines", "im", "user")
@@ -36,6 +41,8 @@ async def probe(client: B24Client, host: str) -> Probe:
 
 
 def options_for(profile: Profile) -> ClientOptions:
+    from b24desk.api import ClientOptions
+
     return ClientOptions(rate=profile.rate_limit.rate, burst=profile.rate_limit.burst)
 
 
@@ -45,6 +52,8 @@ def client_for(
     on_tokens: Callable[[OAuthTokens], None] | None = None,
 ) -> B24Client:
     """A client for a profile; `secret` looks its secrets up, new OAuth tokens go to `on_tokens`."""
+    from b24desk.api import B24Client, OAuthAuth, OAuthTokens, WebhookAuth
+
     if profile.kind is ProfileKind.WEBHOOK:
         url = webhook_url_with(profile, secret(SecretKind.WEBHOOK_CODE))
         return B24Client(WebhookAuth(url), options_for(profile))
@@ -79,7 +88,7 @@ def host_of(profile: Profile) -> str:
 
 # The demo portal, opened by the app's wiring (desk/ never imports portal/): a client that
 # reaches it and the call that stops it.
-DemoOpener = Callable[[], Awaitable[tuple[B24Client, Callable[[], Awaitable[None]]]]]
+DemoOpener = Callable[[], Awaitable[tuple["B24Client", Callable[[], Awaitable[None]]]]]
 
 
 class Connections:

@@ -8,11 +8,10 @@ the user acted, so nothing the user does while it is on its way can redirect it.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from b24desk.api import crm, openlines, users
 from b24desk.api.batch import BatchResult, Command
-from b24desk.api.client import B24Client
 from b24desk.api.errors import B24Error, ChatPostDeniedError, OutcomeUnknownError
 from b24desk.api.query import ref
 from b24desk.api.types import (
@@ -29,6 +28,9 @@ from .drafts import Drafts
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
 from .tasks import Latest
 from .view import EntityChats
+
+if TYPE_CHECKING:
+    from b24desk.api.client import B24Client
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from b24desk.api.client import B24Client
 from b24desk.api.events import RequestEvent, WaitNotice
 
 from .desk import Desk
 from .drafts import Drafts
 from .outbox import Outbox
 from .tasks import TaskScope
+
+if TYPE_CHECKING:
+    from b24desk.api.client import B24Client
 
 
 @dataclass(frozen=True, slots=True)

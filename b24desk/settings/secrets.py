@@ -1,5 +1,8 @@
 """Secrets per profile (webhook codes, OAuth credentials): the OS keyring when it works,
 else one JSON file only the user may read.
+
+keyring is imported and its backend chosen on first use, never at start-up: the probe loads
+every backend (D-Bus, ctypes look-ups) and takes longer than painting the window.
 """
 
 from __future__ import annotations
@@ -7,12 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from pathlib import Path
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringError, PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from b24desk.files import (
     PRIVATE_MODE,
@@ -26,6 +26,9 @@ from .errors import ConfigError
 from .paths import Paths, write_config_file
 from .profiles import SecretKind
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "b24desk"
@@ -37,8 +40,13 @@ FALLBACK_NOTE = (
 FILE_VERSION = 1
 # A few dozen short strings; anything bigger was not written by b24desk.
 MAX_FILE_BYTES = 1024 * 1024
-# A keyring backend that dies (locked Secret Service, D-Bus gone) raises one of these.
-_KEYRING_FAILURES = (KeyringError, OSError)
+
+
+def _keyring_failures() -> tuple[type[BaseException], ...]:
+    """What a keyring backend that dies (locked Secret Service, D-Bus gone) raises."""
+    from keyring.errors import KeyringError
+
+    return (KeyringError, OSError)
 
 
 def _secret_key(profile: str, kind: SecretKind) -> str:
@@ -47,6 +55,8 @@ def _secret_key(profile: str, kind: SecretKind) -> str:
 
 def _usable(backend: KeyringBackend) -> bool:
     """False for keyring's stand-ins: `fail` raises, `null` silently drops what it is given."""
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     return not isinstance(backend, chainer.ChainerBackend) or bool(chainer.ChainerBackend.backends)
@@ -123,10 +133,33 @@ class SecretStore:
 
     def __init__(self, paths: Paths | None = None, backend: KeyringBackend | None = None) -> None:
         self._file = _SecretFile((paths or Paths.default()).secrets_file)
-        chosen = backend if backend is not None else keyring.get_keyring()
-        self._keyring: KeyringBackend | None = chosen if _usable(chosen) else None
-        if self._keyring is None:
+        self._given = backend
+        self._chosen = False
+        # `probe` may run on a worker thread while the GUI thread asks for a secret.
+        self._choosing = threading.Lock()
+        self._backend: KeyringBackend | None = None
+
+    def probe(self) -> None:
+        """Choose the keyring backend now (slow: it loads every backend); safe on any thread.
+        Otherwise the first use chooses it."""
+        with self._choosing:
+            if self._chosen:
+                return
+            if self._given is not None:
+                chosen = self._given
+            else:
+                import keyring
+
+                chosen = keyring.get_keyring()
+            self._backend = chosen if _usable(chosen) else None
+            self._chosen = True
+        if self._backend is None:
             log.info("No system keyring; secrets go to %s", self._file.path)
+
+    @property
+    def _keyring(self) -> KeyringBackend | None:
+        self.probe()
+        return self._backend
 
     def __repr__(self) -> str:
         return f"SecretStore(backend={self.backend_name!r})"
@@ -161,7 +194,7 @@ class SecretStore:
         if self._keyring is not None:
             try:
                 value = self._keyring.get_password(KEYRING_SERVICE, key)
-            except _KEYRING_FAILURES as exc:
+            except _keyring_failures() as exc:
                 self._give_up_keyring(exc)
             else:
                 if value is not None:
@@ -177,7 +210,7 @@ class SecretStore:
         if self._keyring is not None:
             try:
                 self._keyring.set_password(KEYRING_SERVICE, key, value)
-            except _KEYRING_FAILURES as exc:
+            except _keyring_failures() as exc:
                 self._give_up_keyring(exc)
             else:
                 self._file.delete(key)  # a stale copy from a keyring-less session
@@ -187,11 +220,13 @@ class SecretStore:
     def delete(self, profile: str, kind: SecretKind) -> None:
         key = _secret_key(profile, kind)
         if self._keyring is not None:
+            from keyring.errors import PasswordDeleteError
+
             try:
                 self._keyring.delete_password(KEYRING_SERVICE, key)
             except PasswordDeleteError:
                 pass  # keyring's way of saying "there was nothing to delete"
-            except _KEYRING_FAILURES as exc:
+            except _keyring_failures() as exc:
                 self._give_up_keyring(exc)
         self._file.delete(key)
 
@@ -219,4 +254,4 @@ class SecretStore:
             exc,
             self._file.path,
         )
-        self._keyring = None
+        self._backend = None

@@ -11,19 +11,21 @@ import sys
 import time
 from collections import deque
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from b24desk import __version__
-from b24desk.api import B24Client
 from b24desk.api.events import RequestEvent
 from b24desk.api.redact import redact
 from b24desk.desk.connect import DEMO_PROFILE, host_of
 from b24desk.settings.profiles import RATE_PLANS, Profile
+
+if TYPE_CHECKING:
+    from b24desk.api import B24Client
 
 MAX_REQUESTS = 50
 MAX_ERRORS = 20
@@ -92,6 +94,9 @@ class SessionHistory:
 
 
 def _package_version(name: str) -> str:
+    # Here, not at the top: importlib.metadata (and email under it) is not for start-up.
+    from importlib import metadata
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

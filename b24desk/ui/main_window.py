@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -29,12 +30,13 @@ from .aio import ask, loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
 from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
-from .dialogs.connection import ConnectionDialog
-from .dialogs.connection_entry import ConnectionReport, ConnectionRequest
 from .errors import user_text
 from .menus import Menus
 from .request_log import RequestLog
 from .status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from .dialogs.connection_entry import ConnectionReport, ConnectionRequest
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
             await session.close()
 
     async def new_connection(self) -> None:
+        from .dialogs.connection import ConnectionDialog  # built only when asked for
+
         dialog = ConnectionDialog(self._test_connection, self)
         dialog.set_secrets_note(self.secrets.fallback_note)
         if not await ask(dialog):
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
             found: Probe = await probe(client, host_of(profile))
         finally:
             await client.aclose()
+        from .dialogs.connection_entry import ConnectionReport
+
         return ConnectionReport(found.user.full_name, found.host, found.scopes)
 
     def _save_profile(self, request: ConnectionRequest) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 
 import pytest
 from keyring.backend import KeyringBackend
@@ -145,6 +146,34 @@ def test_failing_keyring_falls_back_to_the_file(paths: Paths, caplog) -> None:
     assert store.get("Main", SecretKind.WEBHOOK_CODE) == CODE
     assert "KeyringLocked" in caplog.text or "PasswordSetError" in caplog.text
     assert CODE not in caplog.text
+
+
+def test_the_backend_is_chosen_once_on_first_use_or_by_a_probe_on_any_thread(
+    paths: Paths, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    chosen: list[str] = []
+    real = keyring.get_keyring
+
+    def counted() -> KeyringBackend:
+        chosen.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(keyring, "get_keyring", counted)
+    store = SecretStore(paths)
+    assert chosen == []  # building the store (before the window shows) asks no keyring
+    worker = threading.Thread(target=store.probe, name="probe")
+    worker.start()
+    worker.join(timeout=10)
+    assert chosen == ["probe"]
+    store.set("Main", SecretKind.WEBHOOK_CODE, CODE)
+    assert store.get("Main", SecretKind.WEBHOOK_CODE) == CODE
+    assert memory_keyring.store == {(KEYRING_SERVICE, "Main/webhook_code"): CODE}
+    assert chosen == ["probe"]
+    unprobed = SecretStore(paths)
+    assert unprobed.get("Main", SecretKind.WEBHOOK_CODE) == CODE  # first use chooses it
+    assert len(chosen) == 2
 
 
 def test_secrets_saved_without_keyring_are_found_and_moved_later(paths: Paths) -> None:
