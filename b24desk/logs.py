@@ -65,16 +65,17 @@ def setup_logging(
         stream.setLevel(logging.WARNING)
         stream.setFormatter(logging.Formatter(CONSOLE_FORMAT))
         handlers.append(stream)
-    log_file: Path | None = log_dir / LOG_FILE
+    log_file: Path | None = None
+    failure: OSError | None = None
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         file_handler = RotatingFileHandler(
-            log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+            log_dir / LOG_FILE, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
         )
     except OSError as exc:
-        failure, log_file = exc, None
+        failure = exc
     else:
-        failure = None
+        log_file = log_dir / LOG_FILE
         file_handler.setLevel(logging.INFO)
         file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
         handlers.append(file_handler)

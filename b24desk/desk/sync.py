@@ -122,7 +122,8 @@ class IndexSync:
         if not complete or since is None:
             return 0
         changed = 0
-        after, done, newest = 0, False, since
+        after, done = 0, False
+        newest: str | None = since
         while not done:
             await self.pacer.wait()
             entities, done = await crm.entities_after(

@@ -72,7 +72,9 @@ def parse_multipart(body: bytes, content_type: str) -> dict[str, Any]:
             name = part.get_param("name", header="content-disposition")
             if name is None:
                 continue
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):  # a nested multipart is no text field
+                payload = b""
             charset = part.get_content_charset() or "utf-8"
             pairs.append((str(name), payload.decode(charset, errors="replace")))
     return nest_pairs(pairs)

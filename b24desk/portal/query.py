@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
+from .rows import Row
 from .schema import FieldType
 
 _PORTAL_TZ = timezone(timedelta(hours=3))
 
-Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
+R = TypeVar("R", bound=Row)  # matching() gives back the row type it was given
 
 # Longest prefixes first, so `>=` is not read as `>`.
 _OPERATORS = ("!=%", "!%=", "=%", "%=", "!@", "!%", "!=", ">=", "<=", "@", "%", ">", "<", "!", "=")
@@ -220,5 +221,5 @@ def parse_order(order: Any, fields: dict[str, FieldType]) -> list[tuple[str, boo
     return result
 
 
-def matching(rows: Iterable[Row], predicates: list[Predicate]) -> Iterable[Row]:
+def matching(rows: Iterable[R], predicates: list[Predicate]) -> Iterable[R]:
     return (row for row in rows if all(p(row) for p in predicates))

@@ -11,17 +11,19 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any, ClassVar
 
 MISSING: Any = object()
+# A CRM row as the portal reads it: a CompactRow or a plain dict.
+Row = MutableMapping[str, Any]
 
 
 class CompactRow(MutableMapping[str, Any]):
     """A row of one table's schema (KEYS, in the order the REST answer lists them)."""
 
-    __slots__ = ("values",)
+    __slots__ = ("cells",)
     KEYS: ClassVar[tuple[str, ...]] = ()
     INDEX: ClassVar[dict[str, int]] = {}
 
     def __init__(self, values: list[Any]) -> None:
-        self.values = values
+        self.cells = values  # not `values`: that would hide Mapping.values()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -32,7 +34,7 @@ class CompactRow(MutableMapping[str, Any]):
         index = self.INDEX.get(key)
         if index is None:
             return default
-        value = self.values[index]
+        value = self.cells[index]
         return default if value is MISSING else value
 
     def __getitem__(self, key: str) -> Any:
@@ -48,20 +50,20 @@ class CompactRow(MutableMapping[str, Any]):
         index = self.INDEX.get(key)
         if index is None:
             raise KeyError(f"{type(self).__name__} has no field {key!r}")
-        self.values[index] = value
+        self.cells[index] = value
 
     def __delitem__(self, key: str) -> None:
         if key not in self:
             raise KeyError(key)
-        self.values[self.INDEX[key]] = MISSING
+        self.cells[self.INDEX[key]] = MISSING
 
     def __iter__(self) -> Iterator[str]:
         return (
-            key for key, value in zip(self.KEYS, self.values, strict=True) if value is not MISSING
+            key for key, value in zip(self.KEYS, self.cells, strict=True) if value is not MISSING
         )
 
     def __len__(self) -> int:
-        return sum(1 for value in self.values if value is not MISSING)
+        return sum(1 for value in self.cells if value is not MISSING)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({dict(self)!r})"

@@ -55,14 +55,16 @@ class GuiThreadCollector(QObject):
         # What start-up built (modules, classes, Qt wrappers) lives as long as the app.
         gc.collect()
         gc.freeze()
-        if self.parent() is not None:
-            self.parent().installEventFilter(self)
+        parent = self.parent()
+        if parent is not None:
+            parent.installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        if self.parent() is not None:
-            self.parent().removeEventFilter(self)
+        parent = self.parent()
+        if parent is not None:
+            parent.removeEventFilter(self)
         gc.enable()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

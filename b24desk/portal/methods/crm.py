@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import crm_error
 from ..params import upper_keys
 from ..query import Predicate, build_filter, matching, parse_order, sort_key
+from ..rows import Row
 from ..schema import FIELDS, MULTI_FIELDS, FieldType
 from ..state import Access, CrmType, EntityTable
 from .registry import PAGE_SIZE, Call, ListResult, method, page, parse_start
@@ -39,7 +40,7 @@ def _select(value: Any) -> list[str]:
     return [str(v).upper() for v in items]
 
 
-def project(row: dict[str, Any], select: list[str], fields: dict[str, FieldType]) -> dict[str, Any]:
+def project(row: Row, select: list[str], fields: dict[str, FieldType]) -> dict[str, Any]:
     """The row with the selected fields: `*` means standard fields; multi-fields by name."""
     wanted = set(select) if select else {"*"}
     out: dict[str, Any] = {}
@@ -52,7 +53,7 @@ def project(row: dict[str, Any], select: list[str], fields: dict[str, FieldType]
     return out
 
 
-def _sorted_rows(table: EntityTable, order: list[tuple[str, bool]]) -> list[dict[str, Any]]:
+def _sorted_rows(table: EntityTable, order: list[tuple[str, bool]]) -> list[Row]:
     """All rows in the requested order; the sort is kept until rows are added."""
     key = tuple(order)
     cached = table.sorted_cache.get(key)
@@ -65,7 +66,7 @@ def _sorted_rows(table: EntityTable, order: list[tuple[str, bool]]) -> list[dict
 
 def _candidates(
     table: EntityTable, order: list[tuple[str, bool]], id_range: tuple[int | None, int | None]
-) -> list[dict[str, Any]]:
+) -> list[Row]:
     """Rows an index can narrow down to before filtering: the ID range, in order."""
     low, high = id_range
     if order == [("ID", False)] or not order:
@@ -117,10 +118,10 @@ def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
 
 
 def _first(
-    rows: list[dict[str, Any]], predicates: list[Predicate], limit: int, call: Call, indexed: bool
-) -> list[dict[str, Any]]:
+    rows: list[Row], predicates: list[Predicate], limit: int, call: Call, indexed: bool
+) -> list[Row]:
     """The first `limit` matches, reading no further (the cheap start=-1 path)."""
-    found: list[dict[str, Any]] = []
+    found: list[Row] = []
     examined = 0
     for row in rows:
         examined += 1

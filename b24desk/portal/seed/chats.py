@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ..rows import Row
 from ..schema import CONNECTOR_TITLES
 from ..state import (
     SESSION_FINISHED_TEXT,
@@ -42,7 +43,7 @@ from .corpus import (
     STRANGER_CHATS,
     STRANGERS,
 )
-from .crm import CrmSeeder, Row
+from .crm import CrmSeeder
 from .dialogues import (
     BOT_GREETING_EN,
     BOT_GREETING_RU,

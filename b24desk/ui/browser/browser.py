@@ -120,12 +120,6 @@ class EntityBrowser(QWidget):
         self.model.set_type(self.entity_type)
         self.model.reload()
 
-    def find(self, entity_type: CrmEntityType, entity_id: int) -> None:
-        """Show one entity by ID, e.g. a lead just created."""
-        self.set_entity_type(entity_type)
-        self.search.setText(str(entity_id))
-        self._search_now()
-
     def _search_now(self) -> None:
         self._debounce.stop()
         self.model.set_search(self.search.text())

@@ -14,12 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QDateTime,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTime,
     Signal,
 )
 
@@ -80,7 +82,11 @@ def short_datetime(moment: datetime | None) -> str:
     if locale.language() == QLocale.Language.C:
         # The C locale's short format ("18 11 2026 08:47") reads like no real calendar.
         return moment.strftime("%Y-%m-%d %H:%M")
-    return locale.toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+    shown = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return locale.toString(shown, QLocale.FormatType.ShortFormat)
 
 
 _ROLES = frozenset(

@@ -98,7 +98,7 @@ class HistoryView(QTextBrowser):
         # view until the supervisor scrolls up to read older ones.
         self._follow = True
         bar = self.verticalScrollBar()
-        bar.rangeChanged.connect(lambda *_: self._follow and bar.setValue(bar.maximum()))
+        bar.rangeChanged.connect(self._keep_following)
         bar.sliderMoved.connect(lambda value: setattr(self, "_follow", value >= bar.maximum()))
         self._history = History(0, None, (), {}, {})
         self._me: int | None = None
@@ -144,8 +144,13 @@ class HistoryView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
-        if name.scheme().lower() not in _LOCAL_SCHEMES:
+    def _keep_following(self) -> None:
+        if self._follow:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt override)
+        if QUrl(name).scheme().lower() not in _LOCAL_SCHEMES:
             return None  # no tracking pixels, no file:// reads, whatever the HTML says
         return super().loadResource(kind, name)
 

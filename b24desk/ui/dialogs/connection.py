@@ -316,12 +316,15 @@ class ConnectionDialog(QDialog):
 
     def _show_page(self, index: int) -> None:
         """A stacked widget is as tall as its tallest page; size it to the shown one."""
-        if self._pages.currentIndex() == index and self._pages.currentWidget().isVisible():
+        current = self._pages.currentWidget()
+        if self._pages.currentIndex() == index and current is not None and current.isVisible():
             return
         self._pages.setCurrentIndex(index)
         for page in range(self._pages.count()):
             policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
-            self._pages.widget(page).setSizePolicy(policy, policy)
+            widget = self._pages.widget(page)
+            if widget is not None:
+                widget.setSizePolicy(policy, policy)
         self._pages.adjustSize()
         self.adjustSize()
 
