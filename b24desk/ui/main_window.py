@@ -17,6 +17,7 @@ from b24desk.api.events import RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
 from b24desk.desk.connect import Connections, DemoOpener, Probe, client_for, host_of, probe
 from b24desk.desk.desk import Desk
+from b24desk.desk.diagnostics import SessionHistory, summarise_connection
 from b24desk.desk.drafts import Drafts
 from b24desk.desk.outbox import Outbox
 from b24desk.desk.session import Session
@@ -29,7 +30,7 @@ from b24desk.settings.store import AppSettings, save_settings
 from .aio import ask, loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
-from .diagnostics import SessionHistory, open_log_folder, report_for_clipboard, summarise_connection
+from .diagnostics import open_log_folder, report_for_clipboard
 from .errors import user_text
 from .menus import Menus
 from .request_log import RequestLog

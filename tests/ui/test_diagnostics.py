@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QApplication
 
 from b24desk import __version__
 from b24desk.api.events import RequestEvent
-from b24desk.logs import setup_logging
-from b24desk.ui import diagnostics
-from b24desk.ui.diagnostics import (
+from b24desk.desk.diagnostics import (
     ConnectionSummary,
     SessionHistory,
     Versions,
     diagnostics_report,
 )
+from b24desk.logs import setup_logging
+from b24desk.ui import diagnostics
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import PROFILE, make_window
 
