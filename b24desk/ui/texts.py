@@ -7,9 +7,10 @@ fails when an error class or message is added without being listed here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from b24desk.api.types import CrmEntityType
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 ERRORS = "errors"  # context of every error message (see ui/errors.py)
 TEXTS = "texts"  # context of the other texts from below the UI
