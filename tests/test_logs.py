@@ -106,7 +106,8 @@ def test_traceback_formatted_by_another_handler_first_is_still_redacted(installe
     """A handler without the filter (a caplog, say) caches the traceback text unredacted."""
     setup = installed(console=False)
     root = logging.getLogger()
-    early = logging.StreamHandler(open("/dev/null", "w"))  # noqa: SIM115 - closed below
+    # A StringIO: StreamHandler.close() leaves its stream open, so a real file would leak.
+    early = logging.StreamHandler(io.StringIO())
     root.handlers.insert(0, early)
     try:
         try:
