@@ -11,13 +11,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from .error_table import error_from_response
 from .errors import (
     ApiError,
     B24Error,
     BatchSkippedError,
     OutcomeUnknownError,
     ProtocolError,
-    error_from_response,
 )
 from .kinds import is_write
 from .parse import as_int, as_mapping

@@ -7,13 +7,13 @@ from typing import Any
 
 import httpx
 
+from .error_table import error_from_response
 from .errors import (
     ConnectError,
     ConnectionLostError,
     ProtocolError,
     RequestTimeoutError,
     TransportError,
-    error_from_response,
 )
 from .redact import redact
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from b24desk.api.auth import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 from b24desk.api.errors import ConfigurationError
 
 from .errors import ConfigError, MissingSecretError
-
-if TYPE_CHECKING:
-    from .secrets import SecretStore
 
 # Whole sentences, so each can be translated (see ui/texts.py).
 _URL_PROBLEMS = {
@@ -181,7 +178,13 @@ def _split(url: str) -> WebhookParts | None:
     return WebhookParts(rest.removesuffix("rest"), int(user_id), code)
 
 
-def webhook_url(profile: Profile, secrets: SecretStore) -> str:
+class SecretSource(Protocol):
+    """What `webhook_url` needs of a SecretStore (typed here so profiles never imports it)."""
+
+    def get(self, profile: str, kind: SecretKind) -> str | None: ...
+
+
+def webhook_url(profile: Profile, secrets: SecretSource) -> str:
     """The full webhook URL the API layer calls: base plus the code from the secret store."""
     return webhook_url_with(profile, secrets.get(profile.name, SecretKind.WEBHOOK_CODE))
 

@@ -8,7 +8,7 @@ import pytest
 
 from b24desk.api import errors as e
 from b24desk.api.auth import normalise_webhook_url
-from b24desk.api.errors import error_from_response
+from b24desk.api.error_table import _BY_CODE, _code_table, error_class, error_from_response
 from b24desk.api.types import CrmEntityType
 from b24desk.portal.state import CrmType
 
@@ -100,10 +100,10 @@ def test_every_error_class_has_a_docstring_and_a_user_message():
 def test_the_code_table_is_built_from_the_classes_codes():
     classes = [c for c in vars(e).values() if isinstance(c, type) and issubclass(c, e.ApiError)]
     declared = {code: cls for cls in classes for code in cls.codes}
-    assert declared == dict(e._BY_CODE)
+    assert declared == dict(_BY_CODE)
     for code, cls in declared.items():
         assert code == code.upper(), code
-        assert e.error_class(code.lower(), "", None) is cls
+        assert error_class(code.lower(), "", None) is cls
 
 
 def test_a_code_claimed_by_two_classes_is_refused_when_the_table_is_built():
@@ -121,7 +121,7 @@ def test_a_code_claimed_by_two_classes_is_refused_when_the_table_is_built():
         codes = frozenset({"SAME_CODE"})
 
     with pytest.raises(TypeError, match="SAME_CODE"):
-        e._code_table(Root)
+        _code_table(Root)
 
 
 @pytest.mark.parametrize("error", [{"deep": [1, 2]}, ["x"], True, None])
