@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .auth import DEFAULT_TOKEN_URL, OAuthAuth, OAuthTokens, WebhookAuth, normalise_webhook_url
+from .auth import OAuthAuth, OAuthTokens, WebhookAuth
 from .batch import BatchResult, Command
 from .events import RequestEvent, WaitNotice
 from .query import ref
 from .redact import redact
+from .urls import DEFAULT_TOKEN_URL, normalise_webhook_url
 
 if TYPE_CHECKING:
     from .client import B24Client, ClientOptions, Envelope

@@ -11,8 +11,8 @@ from enum import StrEnum
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from b24desk.api.auth import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 from b24desk.api.errors import ConfigurationError
+from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 
 from .errors import ConfigError, MissingSecretError
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from b24desk.api.auth import DEFAULT_TOKEN_URL
+from b24desk.api.urls import DEFAULT_TOKEN_URL
 from b24desk.files import SetAside, UnreadableFileError, read_json, set_aside
 
 from .errors import ConfigError

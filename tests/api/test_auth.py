@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from b24desk.api import OAuthAuth, OAuthTokens, WebhookAuth, errors
-from b24desk.api.auth import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
+from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 
 from .helpers import client, oauth_for, run
 

@@ -7,9 +7,9 @@ import socket
 import pytest
 
 from b24desk.api import errors as e
-from b24desk.api.auth import normalise_webhook_url
 from b24desk.api.error_table import _BY_CODE, _code_table, error_class, error_from_response
 from b24desk.api.types import CrmEntityType
+from b24desk.api.urls import normalise_webhook_url
 from b24desk.portal.state import CrmType
 
 from .helpers import (

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from b24desk.api import B24Client, OAuthAuth, OAuthTokens, WebhookAuth, errors, redact
-from b24desk.api.auth import normalise_webhook_url
+from b24desk.api.urls import normalise_webhook_url
 
 from .helpers import client, oauth_for, run
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import b24desk
-from b24desk.api.auth import DEFAULT_TOKEN_URL, normalise_webhook_url
+from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url
 from b24desk.settings.errors import ConfigError, MissingSecretError
 from b24desk.settings.profiles import (
     RATE_PLANS,
@@ -48,7 +48,7 @@ def test_the_default_token_url_is_defined_once() -> None:
         if isinstance(node, ast.Assign)
         and any(getattr(t, "id", None) == "DEFAULT_TOKEN_URL" for t in node.targets)
     ]
-    assert defining == ["api/auth.py"]
+    assert defining == ["api/urls.py"]
 
 
 def test_webhook_profile_builds_its_base_url() -> None:
