@@ -40,14 +40,18 @@ def qm_file(code: str, directory: Path = QM_DIR) -> Path:
     return directory / f"b24desk_{code}.qm"
 
 
-def lupdate(ts: Path, target: str) -> None:
-    """Collect every translatable string under b24desk/ into `ts` (keeping translations)."""
+def lupdate(ts: Path, target: str, sources: Path = SOURCES) -> None:
+    """Collect every translatable string under `sources` into `ts` (keeping translations).
+
+    The UI's strings are `tr()` calls; the Qt-free layers (api/, desk/, settings/) mark
+    theirs where they are defined with b24desk.translatable's QT_TRANSLATE_NOOP.
+    """
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             tool("pyside6-lupdate"),
             # Files, not the directory: lupdate's directory scan skips .py files.
-            *sorted(str(f.relative_to(ROOT)) for f in SOURCES.rglob("*.py")),
+            *sorted(str(f.relative_to(ROOT)) for f in sources.rglob("*.py")),
             "-locations",
             "none",  # no line numbers: .ts diffs show text changes only
             "-no-obsolete",

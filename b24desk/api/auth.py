@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from .errors import ForeignHostError, ProtocolError, SignInRequiredError
+from .coded_errors import SignInRequiredError
+from .errors import ForeignHostError, ProtocolError
 from .parse import as_id, as_int
 from .redact import MASK, redact, redacting_logger
 from .urls import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure

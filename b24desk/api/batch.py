@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .error_table import error_from_response
+from .coded_errors import error_from_response
 from .errors import (
     ApiError,
     B24Error,

@@ -28,14 +28,8 @@ from .auth import Auth
 from .batch import EMPTY, BatchResult, Command, CommandLike, as_command, check_names, chunks
 from .batch import parse_result as parse_batch_result
 from .batch import payload as batch_payload
-from .errors import (
-    ApiError,
-    B24Error,
-    LimitError,
-    OperationTimeLimitError,
-    OutcomeUnknownError,
-    RateLimitError,
-)
+from .coded_errors import LimitError, OperationTimeLimitError, RateLimitError
+from .errors import ApiError, B24Error, OutcomeUnknownError
 from .events import OK, RequestEvent, WaitNotice
 from .kinds import batch_is_write, is_write
 from .limiter import LeakyBucket, OperatingTimes

@@ -8,16 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import (
-    B24Error,
-    ConnectError,
-    ExpiredTokenError,
-    OperationTimeLimitError,
-    ProtocolError,
-    RateLimitError,
-    ServerError,
-    TransportError,
-)
+from .coded_errors import ExpiredTokenError, OperationTimeLimitError, RateLimitError, ServerError
+from .errors import B24Error, ConnectError, ProtocolError, TransportError
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from .error_table import error_from_response
+from .coded_errors import error_from_response
 from .errors import (
     ConnectError,
     ConnectionLostError,

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from b24desk.api import crm, openlines, users
 from b24desk.api.batch import BatchResult, Command
-from b24desk.api.errors import B24Error, ChatPostDeniedError, OutcomeUnknownError
+from b24desk.api.coded_errors import ChatPostDeniedError
+from b24desk.api.errors import B24Error, OutcomeUnknownError
 from b24desk.api.query import ref
 from b24desk.api.types import (
     CrmEntityType,
@@ -23,6 +24,7 @@ from b24desk.api.types import (
     ParticipantChange,
     User,
 )
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .drafts import Drafts
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
@@ -38,15 +40,16 @@ log = logging.getLogger(__name__)
 class NotInChatError(Exception):
     """The connected user is not a participant, and the portal refuses senders who aren't."""
 
-    user_message = "You are not in this chat yet. Join it to write."
+    user_message = QT_TRANSLATE_NOOP("errors", "You are not in this chat yet. Join it to write.")
 
 
 class NotConfirmedError(OutcomeUnknownError):
     """A message's answer was lost and the chat does not show it yet; it waits in the outbox."""
 
-    user_message = (
+    user_message = QT_TRANSLATE_NOOP(
+        "errors",
         "Bitrix24 did not confirm the message and it is not in the chat yet. It waits above "
-        "the composer: check and resend it, or discard it."
+        "the composer: check and resend it, or discard it.",
     )
 
     def __init__(self, item: OutboxItem) -> None:
@@ -57,13 +60,15 @@ class NotConfirmedError(OutcomeUnknownError):
 class LeadBusyError(Exception):
     """A lead is already being created from this chat."""
 
-    user_message = "A lead is already being created from this chat."
+    user_message = QT_TRANSLATE_NOOP("errors", "A lead is already being created from this chat.")
 
 
 class LeadExistsError(Exception):
     """The chat already has a lead; a second one needs the supervisor's explicit say-so."""
 
-    user_message = "This chat already has a lead. Confirm to create a second one."
+    user_message = QT_TRANSLATE_NOOP(
+        "errors", "This chat already has a lead. Confirm to create a second one."
+    )
 
     def __init__(self, lead_id: int) -> None:
         super().__init__(self.user_message)
@@ -73,7 +78,9 @@ class LeadExistsError(Exception):
 class CustomerRemovalError(Exception):
     """The customer is the other side of an Open Lines chat and cannot be removed from it."""
 
-    user_message = "The customer cannot be removed from their own chat."
+    user_message = QT_TRANSLATE_NOOP(
+        "errors", "The customer cannot be removed from their own chat."
+    )
 
 
 class Desk:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from b24desk.api.errors import ApiError
 from b24desk.api.types import ChatRef, CrmRef, History, User
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .outbox import ChatTarget
 
@@ -46,14 +47,14 @@ class EntityChats:
     def lead_blocker(self) -> str | None:
         """Why "Create lead" cannot act here, or None when it can."""
         if self.chat_id is None:
-            return "There is no chat to create a lead from."
+            return QT_TRANSLATE_NOOP("texts", "There is no chat to create a lead from.")
         if self.operator_id is not None and self.operator_id != self.me.id:
-            return "Only the chat's current operator can create a lead."
+            return QT_TRANSLATE_NOOP("texts", "Only the chat's current operator can create a lead.")
         return None
 
     def removal_blocker(self, user_id: int) -> str | None:
         """Why this participant cannot be removed, or None when they can."""
         user = next((u for u in self.participants if u.id == user_id), None)
         if user is not None and user.is_customer:
-            return "The customer cannot be removed from their own chat."
+            return QT_TRANSLATE_NOOP("texts", "The customer cannot be removed from their own chat.")
         return None

@@ -13,13 +13,16 @@ from urllib.parse import urlsplit
 
 from b24desk.api.errors import ConfigurationError
 from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .errors import ConfigError, MissingSecretError
 
-# Whole sentences, so each can be translated (see ui/texts.py).
+# Whole sentences, so each can be translated.
 _URL_PROBLEMS = {
-    "portal": "The portal URL must start with https:// and name a host.",
-    "token": "The token URL must start with https:// and name a host.",
+    "portal": QT_TRANSLATE_NOOP(
+        "errors", "The portal URL must start with https:// and name a host."
+    ),
+    "token": QT_TRANSLATE_NOOP("errors", "The token URL must start with https:// and name a host."),
 }
 _WEBHOOK_SHAPE = "https://PORTAL/rest/USER_ID/CODE/"
 
@@ -55,7 +58,11 @@ class RateLimit:
 
     def __post_init__(self) -> None:
         if not (self.rate > 0 and math.isfinite(self.rate)) or self.burst < 1:
-            raise ConfigError("The rate limit needs a positive rate and a burst of at least 1.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The rate limit needs a positive rate and a burst of at least 1."
+                )
+            )
 
 
 RATE_PLANS = {"standard": RateLimit(2.0, 50), "enterprise": RateLimit(5.0, 250)}
@@ -82,10 +89,18 @@ class Profile:
         object.__setattr__(self, "kind", _check_kind(self.kind))
         object.__setattr__(self, "portal_url", check_url(self.portal_url, "portal"))
         if self.kind is ProfileKind.WEBHOOK and self.user_id < 1:
-            raise ConfigError("A webhook profile needs the user ID from the webhook URL.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A webhook profile needs the user ID from the webhook URL."
+                )
+            )
         if self.kind is ProfileKind.OAUTH:
             if not self.client_id.strip():
-                raise ConfigError("An OAuth profile needs the application's client_id.")
+                raise ConfigError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "An OAuth profile needs the application's client_id."
+                    )
+                )
             check_url(self.token_url, "token")
 
     @property
@@ -97,14 +112,17 @@ class Profile:
     def webhook_base(self) -> str:
         """The webhook URL without its code: "https://x.bitrix24.ru/rest/1/"."""
         if self.kind is not ProfileKind.WEBHOOK:
-            raise ConfigError("Profile {name!r} is not a webhook profile.", name=self.name)
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("errors", "Profile {name!r} is not a webhook profile."),
+                name=self.name,
+            )
         return f"{self.portal_url}rest/{self.user_id}/"
 
 
 def _check_name(name: str) -> str:
     name = name.strip() if isinstance(name, str) else ""
     if not name:
-        raise ConfigError("A profile needs a name.")
+        raise ConfigError(QT_TRANSLATE_NOOP("errors", "A profile needs a name."))
     return name
 
 
@@ -113,7 +131,8 @@ def _check_kind(kind: str) -> ProfileKind:
         return ProfileKind(kind)
     except ValueError:
         raise ConfigError(
-            "Unknown profile kind {kind!r}: use 'webhook' or 'oauth'.", kind=kind
+            QT_TRANSLATE_NOOP("errors", "Unknown profile kind {kind!r}: use 'webhook' or 'oauth'."),
+            kind=kind,
         ) from None
 
 
@@ -157,12 +176,17 @@ def split_webhook_url(url: str) -> WebhookParts:
     """
     text = url.strip()
     if "://" not in text:
-        raise ConfigError("Not a webhook URL: expected {shape}", shape=_WEBHOOK_SHAPE)
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("errors", "Not a webhook URL: expected {shape}"), shape=_WEBHOOK_SHAPE
+        )
     check_url(text, "portal")
     parts = _split(text)
     if parts is None:
         raise ConfigError(
-            "The webhook URL has no user ID and code: expected {shape}", shape=_WEBHOOK_SHAPE
+            QT_TRANSLATE_NOOP(
+                "errors", "The webhook URL has no user ID and code: expected {shape}"
+            ),
+            shape=_WEBHOOK_SHAPE,
         )
     return parts
 
@@ -194,7 +218,10 @@ def webhook_url_with(profile: Profile, code: str | None) -> str:
     base = profile.webhook_base
     if not code:
         raise MissingSecretError(
-            "No webhook code is stored for profile {name!r}; paste the webhook URL again.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "No webhook code is stored for profile {name!r}; paste the webhook URL again.",
+            ),
             name=profile.name,
         )
     return f"{base}{code}/"

@@ -21,6 +21,7 @@ from b24desk.files import (
     read_json,
     set_aside,
 )
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .errors import ConfigError
 from .paths import Paths, write_config_file
@@ -33,8 +34,9 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "b24desk"
 FILE_BACKEND_NAME = "file readable only by you"
-FALLBACK_NOTE = (
-    "Secrets are stored in a file readable only by you, because no system keyring is available."
+FALLBACK_NOTE = QT_TRANSLATE_NOOP(
+    "texts",
+    "Secrets are stored in a file readable only by you, because no system keyring is available.",
 )
 # Read by a later b24desk that changes the file's layout; this one knows only version 1.
 FILE_VERSION = 1
@@ -93,7 +95,9 @@ class _SecretFile:
             return {}
         except OSError as exc:
             raise ConfigError(
-                "Cannot read the secrets file {path}: {reason}", path=self.path, reason=exc.strerror
+                QT_TRANSLATE_NOOP("errors", "Cannot read the secrets file {path}: {reason}"),
+                path=self.path,
+                reason=exc.strerror,
             ) from None
         except UnreadableFileError as exc:
             log.warning("The secrets file %s is unreadable: %s", self.path, exc)
@@ -121,7 +125,9 @@ class _SecretFile:
     def _write(self, secrets: dict[str, str]) -> None:
         data = json.dumps({"version": FILE_VERSION, "secrets": secrets}, indent=2)
         write_config_file(
-            self.path, data.encode(), "Cannot write the secrets file {path}: {reason}"
+            self.path,
+            data.encode(),
+            QT_TRANSLATE_NOOP("errors", "Cannot write the secrets file {path}: {reason}"),
         )
 
 

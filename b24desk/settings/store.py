@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from b24desk.api.urls import DEFAULT_TOKEN_URL
 from b24desk.files import SetAside, UnreadableFileError, read_json, set_aside
+from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .errors import ConfigError
 from .paths import Paths, write_config_file
@@ -65,7 +66,10 @@ class AppSettings:
 
     def add_profile(self, profile: Profile) -> None:
         if profile.name in self.profiles:
-            raise ConfigError("A profile named {name!r} already exists.", name=profile.name)
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("errors", "A profile named {name!r} already exists."),
+                name=profile.name,
+            )
         self.profiles[profile.name] = profile
 
     def replace_profile(self, profile: Profile, secrets: SecretStore) -> Profile:
@@ -91,7 +95,10 @@ class AppSettings:
         if renamed.name == old:
             return renamed
         if renamed.name in self.profiles:
-            raise ConfigError("A profile named {name!r} already exists.", name=renamed.name)
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("errors", "A profile named {name!r} already exists."),
+                name=renamed.name,
+            )
         secrets.rename_profile(old, renamed.name)
         items = [(renamed.name, renamed) if n == old else (n, p) for n, p in self.profiles.items()]
         self.profiles = dict(items)
@@ -103,7 +110,9 @@ class AppSettings:
         try:
             return self.profiles[name]
         except KeyError:
-            raise ConfigError("There is no profile named {name!r}.", name=name) from None
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("errors", "There is no profile named {name!r}."), name=name
+            ) from None
 
 
 # --- reading one value: each reader returns it checked, or raises ValueError --------------
@@ -241,7 +250,9 @@ def save_settings(settings: AppSettings, paths: Paths | None = None) -> None:
     """Write the settings file atomically; raises ConfigError when it cannot be written."""
     path = (paths or Paths.default()).settings_file
     text = json.dumps(_settings_to_json(settings), indent=2, ensure_ascii=False)
-    write_config_file(path, text.encode(), "Cannot save settings to {path}: {reason}")
+    write_config_file(
+        path, text.encode(), QT_TRANSLATE_NOOP("errors", "Cannot save settings to {path}: {reason}")
+    )
 
 
 def _settings_to_json(settings: AppSettings) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from .texts import error_text
 def user_text(error: BaseException, generic: str = "") -> str:
     """The error's own supervisor-facing message, else `generic`; never a traceback.
 
-    Messages are translated in the "errors" context, where ui/texts.py registers them.
+    Messages are translated in the "errors" context they are marked in where defined.
     """
     if isinstance(error, ConfigError):
         return error_text(error.template).format(**error.fields)

@@ -875,14 +875,6 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <source>Cannot save settings to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{key!r} has the wrong type</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>texts</name>

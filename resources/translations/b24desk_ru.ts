@@ -876,14 +876,6 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <source>Cannot save settings to {path}: {reason}</source>
         <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
     </message>
-    <message>
-        <source>not a JSON object</source>
-        <translation>не объект JSON</translation>
-    </message>
-    <message>
-        <source>{key!r} has the wrong type</source>
-        <translation>у «{key}» неверный тип</translation>
-    </message>
 </context>
 <context>
     <name>texts</name>

@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from b24desk.api import OAuthAuth, OAuthTokens, WebhookAuth, errors
+from b24desk.api import OAuthAuth, OAuthTokens, WebhookAuth, coded_errors, errors
 from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url, require_secure
 
 from .helpers import client, oauth_for, run
@@ -136,7 +136,7 @@ def test_a_dead_refresh_token_means_sign_in_again(live_portal):
             return results
 
     results = run(scenario())
-    assert all(isinstance(r, errors.SignInRequiredError) for r in results)
+    assert all(isinstance(r, coded_errors.SignInRequiredError) for r in results)
     assert {r.code for r in results} == {"invalid_grant"}
     assert "sign in again" in results[0].user_message.lower()
 
@@ -149,7 +149,7 @@ def test_a_token_still_expired_after_the_refresh_is_not_refreshed_again(portal_f
         async with client(auth) as c:
             await c.call("scope")
 
-    with pytest.raises(errors.ExpiredTokenError):
+    with pytest.raises(coded_errors.ExpiredTokenError):
         run(scenario())
     assert auth.refreshes == 1
     assert lp.portal.count_errors("expired_token") == 2

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from b24desk.api import Command, errors, ref
+from b24desk.api import Command, coded_errors, errors, ref
 from b24desk.api.batch import parse_result
 from b24desk.api.query import build_query, command_string, flatten
 from b24desk.portal.params import parse_query
@@ -73,13 +73,13 @@ def test_results_errors_totals_and_nexts_are_kept_apart(live_portal):
     result = run(scenario())
     assert set(result.results) == {"leads", "me"}
     assert set(result.errors) == {"missing", "bad"}
-    assert isinstance(result.errors["missing"], errors.NotFoundError)
+    assert isinstance(result.errors["missing"], coded_errors.NotFoundError)
     assert result.errors["missing"].method == "crm.lead.get"
-    assert isinstance(result.errors["bad"], errors.MethodNotFoundError)
+    assert isinstance(result.errors["bad"], coded_errors.MethodNotFoundError)
     assert result.totals["leads"] == len(live_portal.state.crm["lead"].rows)
     assert result.nexts == {"leads": 50}
     assert result.value("me")["ID"] == "1"
-    with pytest.raises(errors.NotFoundError):
+    with pytest.raises(coded_errors.NotFoundError):
         result.value("missing")
     assert not result.ok
 

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api import coded_errors as ce
 from b24desk.api import errors as e
 from b24desk.api.events import RequestEvent, WaitNotice
 from b24desk.api.types import CrmEntityType
@@ -39,13 +40,13 @@ def scripted(*answers: tuple[int, dict]) -> tuple[httpx.MockTransport, list[http
         (
             500,
             {"error": "PORTAL_DELETED", "error_description": "Portal was deleted"},
-            e.PortalDeletedError,
+            ce.PortalDeletedError,
         ),
-        (403, {"error": "insufficient_scope", "error_description": ""}, e.InsufficientScopeError),
+        (403, {"error": "insufficient_scope", "error_description": ""}, ce.InsufficientScopeError),
         (
             401,
             {"error": "APPLICATION_NOT_FOUND", "error_description": ""},
-            e.ApplicationNotFoundError,
+            ce.ApplicationNotFoundError,
         ),
     ],
 )
@@ -61,7 +62,7 @@ def test_a_final_state_fails_at_once_with_its_own_message(status, body, cls):
     error = run(scenario())
     assert type(error) is cls
     assert len(sent) == 1, "a final state is not retried"
-    assert error.user_message not in (e.ServerError.user_message, e.ApiError.user_message)
+    assert error.user_message not in (ce.ServerError.user_message, e.ApiError.user_message)
 
 
 def test_an_operating_time_wait_is_announced_and_stops_at_once_when_cancelled():
@@ -149,7 +150,7 @@ def test_retries_give_up_after_max_retries(live_portal):
         async with client(live_portal.webhook, max_retries=3) as c:
             await c.call("scope")
 
-    with pytest.raises(e.ServerError):
+    with pytest.raises(ce.ServerError):
         run(scenario())
     assert len(live_portal.portal.wire_log) == 4
 
@@ -179,7 +180,7 @@ def test_a_write_refused_by_a_server_error_is_not_re_sent(live_portal):
     # A 500 cannot tell whether the portal ran the write before failing (issue 9.7).
     with pytest.raises(e.OutcomeUnknownError) as raised:
         run(scenario())
-    assert isinstance(raised.value.__cause__, e.ServerError)
+    assert isinstance(raised.value.__cause__, ce.ServerError)
     assert wire_methods(live_portal) == ["imopenlines.crm.message.add"]
 
 

@@ -6,8 +6,9 @@ import socket
 
 import pytest
 
+from b24desk.api import coded_errors as ce
 from b24desk.api import errors as e
-from b24desk.api.error_table import _BY_CODE, _code_table, error_class, error_from_response
+from b24desk.api.coded_errors import _BY_CODE, _code_table, error_class, error_from_response
 from b24desk.api.types import CrmEntityType
 from b24desk.api.urls import normalise_webhook_url
 from b24desk.portal.state import CrmType
@@ -40,43 +41,43 @@ def call_error(url: str, method: str, params: dict | None = None, **options) -> 
 @pytest.mark.parametrize(
     ("code", "description", "status", "cls"),
     [
-        ("QUERY_LIMIT_EXCEEDED", "Too many requests", 503, e.RateLimitError),
-        ("OVERLOAD_LIMIT", "", 503, e.RateLimitError),
-        ("OPERATION_TIME_LIMIT", "", 429, e.OperationTimeLimitError),
-        ("expired_token", "", 401, e.ExpiredTokenError),
-        ("invalid_token", "", 401, e.InvalidTokenError),
-        ("NO_AUTH_FOUND", "", 401, e.InvalidTokenError),
-        ("invalid_grant", "", 400, e.SignInRequiredError),
-        ("insufficient_scope", "", 403, e.InsufficientScopeError),
-        ("ACCESS_DENIED", "", 403, e.AccessDeniedError),
-        ("ACCESS_DENIED", "You cannot open this conversation", 400, e.AccessDeniedError),
-        ("", "Access denied.", 400, e.AccessDeniedError),
-        ("", "Not found", 400, e.NotFoundError),
-        ("", "ID is not defined or invalid.", 400, e.InvalidArgumentError),
-        ("", "Parameter 'filter' must be array.", 400, e.InvalidArgumentError),
-        ("", "Failed to get list. General error.", 400, e.ServerError),
-        ("ERROR_ARGUMENT", "", 400, e.InvalidArgumentError),
-        ("CRM_CHAT_EMPTY_CRM_DATA", "", 400, e.InvalidArgumentError),
-        ("MISSING_REQUIRED_PARAM", "", 400, e.InvalidArgumentError),
-        ("ERROR_METHOD_NOT_FOUND", "", 404, e.MethodNotFoundError),
-        ("INTERNAL_SERVER_ERROR", "", 500, e.ServerError),
-        ("CHAT_NOT_IN_CRM", "", 400, e.ChatNotInCrmError),
-        ("CANCELED", "", 400, e.ChatPostDeniedError),
-        ("WRONG_REQUEST", "", 400, e.ParticipantConflictError),
-        ("ERROR_USER_NOT_OPERATOR", "", 400, e.NotOperatorError),
-        ("CRM_CHAT_USER_NOT_ACTIVE", "", 400, e.UserNotActiveError),
-        ("CHAT_DELETE_USER_PERMISSION_DENIED", "", 403, e.RemoveDeniedError),
-        ("AUTHORIZATION_ERROR", "", 401, e.InvalidTokenError),
-        ("ERROR_OAUTH", "", 401, e.InvalidTokenError),
-        ("APPLICATION_NOT_FOUND", "", 401, e.ApplicationNotFoundError),
-        ("WRONG_AUTH_TYPE", "Application context required", 403, e.WrongAuthTypeError),
-        ("METHOD_CONFIRM_WAITING", "Waiting for confirmation", 401, e.ConfirmationPendingError),
-        ("METHOD_CONFIRM_DENIED", "Method call denied", 403, e.ConfirmationDeniedError),
-        ("allowed_only_intranet_user", "", 403, e.IntranetOnlyError),
-        ("INVALID_ARG_VALUE", "", 400, e.InvalidArgumentError),
-        ("PORTAL_DELETED", "Portal was deleted", 500, e.PortalDeletedError),
-        ("SOMETHING_NEW", "", 502, e.ServerError),
-        ("SOMETHING_NEW", "", 403, e.AccessDeniedError),
+        ("QUERY_LIMIT_EXCEEDED", "Too many requests", 503, ce.RateLimitError),
+        ("OVERLOAD_LIMIT", "", 503, ce.RateLimitError),
+        ("OPERATION_TIME_LIMIT", "", 429, ce.OperationTimeLimitError),
+        ("expired_token", "", 401, ce.ExpiredTokenError),
+        ("invalid_token", "", 401, ce.InvalidTokenError),
+        ("NO_AUTH_FOUND", "", 401, ce.InvalidTokenError),
+        ("invalid_grant", "", 400, ce.SignInRequiredError),
+        ("insufficient_scope", "", 403, ce.InsufficientScopeError),
+        ("ACCESS_DENIED", "", 403, ce.AccessDeniedError),
+        ("ACCESS_DENIED", "You cannot open this conversation", 400, ce.AccessDeniedError),
+        ("", "Access denied.", 400, ce.AccessDeniedError),
+        ("", "Not found", 400, ce.NotFoundError),
+        ("", "ID is not defined or invalid.", 400, ce.InvalidArgumentError),
+        ("", "Parameter 'filter' must be array.", 400, ce.InvalidArgumentError),
+        ("", "Failed to get list. General error.", 400, ce.ServerError),
+        ("ERROR_ARGUMENT", "", 400, ce.InvalidArgumentError),
+        ("CRM_CHAT_EMPTY_CRM_DATA", "", 400, ce.InvalidArgumentError),
+        ("MISSING_REQUIRED_PARAM", "", 400, ce.InvalidArgumentError),
+        ("ERROR_METHOD_NOT_FOUND", "", 404, ce.MethodNotFoundError),
+        ("INTERNAL_SERVER_ERROR", "", 500, ce.ServerError),
+        ("CHAT_NOT_IN_CRM", "", 400, ce.ChatNotInCrmError),
+        ("CANCELED", "", 400, ce.ChatPostDeniedError),
+        ("WRONG_REQUEST", "", 400, ce.ParticipantConflictError),
+        ("ERROR_USER_NOT_OPERATOR", "", 400, ce.NotOperatorError),
+        ("CRM_CHAT_USER_NOT_ACTIVE", "", 400, ce.UserNotActiveError),
+        ("CHAT_DELETE_USER_PERMISSION_DENIED", "", 403, ce.RemoveDeniedError),
+        ("AUTHORIZATION_ERROR", "", 401, ce.InvalidTokenError),
+        ("ERROR_OAUTH", "", 401, ce.InvalidTokenError),
+        ("APPLICATION_NOT_FOUND", "", 401, ce.ApplicationNotFoundError),
+        ("WRONG_AUTH_TYPE", "Application context required", 403, ce.WrongAuthTypeError),
+        ("METHOD_CONFIRM_WAITING", "Waiting for confirmation", 401, ce.ConfirmationPendingError),
+        ("METHOD_CONFIRM_DENIED", "Method call denied", 403, ce.ConfirmationDeniedError),
+        ("allowed_only_intranet_user", "", 403, ce.IntranetOnlyError),
+        ("INVALID_ARG_VALUE", "", 400, ce.InvalidArgumentError),
+        ("PORTAL_DELETED", "Portal was deleted", 500, ce.PortalDeletedError),
+        ("SOMETHING_NEW", "", 502, ce.ServerError),
+        ("SOMETHING_NEW", "", 403, ce.AccessDeniedError),
         ("SOMETHING_NEW", "", 418, e.ApiError),
     ],
 )
@@ -87,18 +88,24 @@ def test_error_code_and_status_pick_the_class(code, description, status, cls):
     assert error.description == description
 
 
+def _classes(base: type) -> list[type]:
+    """The subclasses of `base` that api/errors.py and api/coded_errors.py declare."""
+    found = {k for m in (e, ce) for k in vars(m).values() if isinstance(k, type)}
+    return sorted((k for k in found if issubclass(k, base)), key=lambda k: k.__name__)
+
+
 def test_every_error_class_has_a_docstring_and_a_user_message():
-    classes = [c for c in vars(e).values() if isinstance(c, type) and issubclass(c, e.B24Error)]
+    classes = _classes(e.B24Error)
     assert len(classes) >= 30
     for cls in classes:
         assert cls.__doc__ and cls.__doc__.strip(), cls
         assert cls.user_message and not cls.user_message.endswith(" "), cls
-    messages = [c.user_message for c in classes]
+    messages = [k.user_message for k in classes]
     assert len(set(messages)) == len(messages), "each class says something of its own"
 
 
 def test_the_code_table_is_built_from_the_classes_codes():
-    classes = [c for c in vars(e).values() if isinstance(c, type) and issubclass(c, e.ApiError)]
+    classes = _classes(e.ApiError)
     declared = {code: cls for cls in classes for code in cls.codes}
     assert declared == dict(_BY_CODE)
     for code, cls in declared.items():
@@ -127,7 +134,7 @@ def test_a_code_claimed_by_two_classes_is_refused_when_the_table_is_built():
 @pytest.mark.parametrize("error", [{"deep": [1, 2]}, ["x"], True, None])
 def test_an_error_field_of_the_wrong_type_still_gives_a_typed_error(error):
     raised = error_from_response("m", 400, {"error": error, "error_description": [error]})
-    assert type(raised) is e.InvalidArgumentError
+    assert type(raised) is ce.InvalidArgumentError
     assert (raised.code, raised.description) == ("", "")
 
 
@@ -137,7 +144,7 @@ def test_an_error_field_of_the_wrong_type_still_gives_a_typed_error(error):
 def test_wrong_webhook_code_is_invalid_token(live_portal):
     url = live_portal.webhook.replace(live_portal.webhook.split("/")[-2], "wrongcode0000000")
     error = call_error(url, "scope")
-    assert isinstance(error, e.InvalidTokenError)
+    assert isinstance(error, ce.InvalidTokenError)
     assert (error.code, error.status) == ("NO_AUTH_FOUND", 401)
 
 
@@ -147,33 +154,33 @@ def test_missing_scope_is_insufficient_scope(live_portal):
         "imopenlines.crm.chat.get",
         {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": 1},
     )
-    assert isinstance(error, e.InsufficientScopeError)
-    assert isinstance(error, e.AccessDeniedError)
+    assert isinstance(error, ce.InsufficientScopeError)
+    assert isinstance(error, ce.AccessDeniedError)
     assert error.status == 403
 
 
 def test_crm_list_access_denied_comes_with_an_empty_code(live_portal):
     # The restricted operator may not read deals; crm.*.list says so with `error: ""`.
     error = call_error(operator_webhook(live_portal), "crm.deal.list")
-    assert type(error) is e.AccessDeniedError
+    assert type(error) is ce.AccessDeniedError
     assert error.code == ""
     assert "Access denied" in error.description
 
 
 def test_crm_get_not_found_comes_with_an_empty_code(live_portal):
     error = call_error(live_portal.webhook, "crm.lead.get", {"id": 99_999_999})
-    assert type(error) is e.NotFoundError
+    assert type(error) is ce.NotFoundError
     assert (error.code, error.status) == ("", 400)
 
 
 def test_crm_get_without_id_is_invalid_argument(live_portal):
     error = call_error(live_portal.webhook, "crm.lead.get", {})
-    assert type(error) is e.InvalidArgumentError
+    assert type(error) is ce.InvalidArgumentError
 
 
 def test_unknown_method(live_portal):
     error = call_error(live_portal.webhook, "no.such.method")
-    assert type(error) is e.MethodNotFoundError
+    assert type(error) is ce.MethodNotFoundError
     assert error.status == 404
 
 
@@ -192,7 +199,7 @@ def test_unknown_method(live_portal):
 )
 def test_bad_parameters_are_invalid_argument(live_portal, method, params, code):
     error = call_error(live_portal.webhook, method, params)
-    assert type(error) is e.InvalidArgumentError
+    assert type(error) is ce.InvalidArgumentError
     assert (error.code, error.status) == (code, 400)
 
 
@@ -207,7 +214,7 @@ def test_open_lines_access_denied_with_status_400(live_portal):
         and live_portal.state.crm[CrmType.LEAD].by_id[lead_of(c)]["ASSIGNED_BY_ID"] != str(me)
     )
     error = call_error(hook, "imopenlines.session.history.get", {"CHAT_ID": chat.id})
-    assert type(error) is e.AccessDeniedError
+    assert type(error) is ce.AccessDeniedError
     assert (error.code, error.status) == ("ACCESS_DENIED", 400)
 
 
@@ -223,7 +230,7 @@ def test_chat_not_in_crm(live_portal):
             "CHAT_ID": second.id,
         },
     )
-    assert type(error) is e.ChatNotInCrmError
+    assert type(error) is ce.ChatNotInCrmError
 
 
 def test_inactive_user(live_portal):
@@ -234,7 +241,7 @@ def test_inactive_user(live_portal):
         "imopenlines.crm.chat.user.add",
         {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": lead_of(chat), "USER_ID": fired},
     )
-    assert type(error) is e.UserNotActiveError
+    assert type(error) is ce.UserNotActiveError
 
 
 def test_adding_a_participant_twice_is_a_participant_conflict(live_portal):
@@ -250,7 +257,7 @@ def test_adding_a_participant_twice_is_a_participant_conflict(live_portal):
             "CHAT_ID": chat.id,
         },
     )
-    assert type(error) is e.ParticipantConflictError
+    assert type(error) is ce.ParticipantConflictError
     assert error.code == "WRONG_REQUEST"
 
 
@@ -272,7 +279,7 @@ def test_sender_outside_the_chat_is_chat_post_denied(live_portal):
             "MESSAGE": "hello",
         },
     )
-    assert type(error) is e.ChatPostDeniedError
+    assert type(error) is ce.ChatPostDeniedError
     assert error.code == "CANCELED"
 
 
@@ -280,7 +287,7 @@ def test_lead_create_by_someone_else_than_the_operator(live_portal):
     chat = open_lead_chat(live_portal)
     assert chat.current_session.operator_id != 1 or pytest.skip("the admin operates it")
     error = call_error(live_portal.webhook, "imopenlines.crm.lead.create", {"CHAT_ID": chat.id})
-    assert type(error) is e.NotOperatorError
+    assert type(error) is ce.NotOperatorError
 
 
 def test_removing_without_the_right_is_remove_denied(live_portal):
@@ -300,7 +307,7 @@ def test_removing_without_the_right_is_remove_denied(live_portal):
         "imopenlines.crm.chat.user.delete",
         {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": lead_id, "USER_ID": victim},
     )
-    assert type(error) is e.RemoveDeniedError
+    assert type(error) is ce.RemoveDeniedError
     assert error.status == 403
 
 
@@ -315,14 +322,14 @@ def test_access_denied_403_on_someone_elses_lead(live_portal):
     error = call_error(
         hook, "imopenlines.crm.chat.get", {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": lead_id}
     )
-    assert type(error) is e.AccessDeniedError
+    assert type(error) is ce.AccessDeniedError
     assert error.status == 403
 
 
 def test_server_error(live_portal):
     live_portal.portal.faults.inject("500", times=1)
     error = call_error(live_portal.webhook, "scope", max_retries=0)
-    assert type(error) is e.ServerError
+    assert type(error) is ce.ServerError
     assert (error.code, error.status) == ("INTERNAL_SERVER_ERROR", 500)
 
 
@@ -350,7 +357,7 @@ def test_rate_limit_error_once_retries_are_used_up(portal_factory):
         async with client(lp.webhook, rate_limit_retries=0) as c:
             await c.call("scope")
             await c.call("scope")
-            with pytest.raises(e.RateLimitError) as caught:
+            with pytest.raises(ce.RateLimitError) as caught:
                 await c.call("scope")
             return caught.value
 
@@ -361,11 +368,11 @@ def test_rate_limit_error_once_retries_are_used_up(portal_factory):
 def test_operation_time_limit_from_the_portal(portal_factory):
     lp = portal_factory(rate_limit=False, realistic_cost=True, operating_limit=0.01)
 
-    async def scenario() -> e.OperationTimeLimitError:
+    async def scenario() -> ce.OperationTimeLimitError:
         # operating_limit=None: the client trusts the portal, so the 429 reaches it.
         async with client(lp.webhook, operating_limit=None, max_operating_wait=0) as c:
             await c.call("crm.lead.list")
-            with pytest.raises(e.OperationTimeLimitError) as caught:
+            with pytest.raises(ce.OperationTimeLimitError) as caught:
                 await c.call("crm.lead.list")
             await c.call("crm.deal.list")  # other methods are not affected
             return caught.value
@@ -378,10 +385,10 @@ def test_operation_time_limit_from_the_portal(portal_factory):
 def test_operating_time_known_to_be_spent_is_refused_without_asking(portal_factory):
     lp = portal_factory(rate_limit=False, realistic_cost=True)
 
-    async def scenario() -> e.OperationTimeLimitError:
+    async def scenario() -> ce.OperationTimeLimitError:
         async with client(lp.webhook, operating_limit=0.01, max_operating_wait=0) as c:
             await c.call("crm.lead.list")
-            with pytest.raises(e.OperationTimeLimitError) as caught:
+            with pytest.raises(ce.OperationTimeLimitError) as caught:
                 await c.call("crm.lead.list")
             return caught.value
 
@@ -422,7 +429,7 @@ def test_errors_are_values_a_ui_can_show(live_portal):
     error = call_error(live_portal.webhook, "crm.lead.get", {"id": 99_999_999})
     assert str(error) == "crm.lead.get: Not found (HTTP 400)"
     assert "NotFoundError(method='crm.lead.get'" in repr(error)
-    assert error.user_message == e.NotFoundError.user_message
+    assert error.user_message == ce.NotFoundError.user_message
 
 
 def test_no_chat_is_an_error_for_get_last_id_but_none_for_the_typed_call(live_portal):
@@ -434,7 +441,7 @@ def test_no_chat_is_an_error_for_get_last_id_but_none_for_the_typed_call(live_po
         "imopenlines.crm.chat.getLastId",
         {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": lead_id},
     )
-    assert isinstance(error, e.InvalidArgumentError)
+    assert isinstance(error, ce.InvalidArgumentError)
     assert openlines.is_no_chat(error)
 
     async def typed() -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from b24desk.api import errors
+from b24desk.api import coded_errors
 
 from .helpers import client, run
 
@@ -17,7 +17,7 @@ def test_an_event_per_call(live_portal):
             unsubscribe = c.subscribe(events.append)
             await c.call("crm.lead.list")
             await c.batch({"a": ("scope", {}), "b": ("user.current", {})})
-            with pytest.raises(errors.NotFoundError):
+            with pytest.raises(coded_errors.NotFoundError):
                 await c.call("crm.lead.get", {"id": 99_999_999})
             unsubscribe()
             await c.call("scope")

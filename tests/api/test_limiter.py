@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from b24desk.api import errors as e
+from b24desk.api import coded_errors as ce
 from b24desk.api.limiter import LeakyBucket, OperatingTimes
 
 from .helpers import client, run
@@ -217,7 +217,7 @@ def test_too_long_an_operating_wait_raises_at_once(live_portal):
             )
             await c.call("crm.lead.list")
 
-    with pytest.raises(e.OperationTimeLimitError) as caught:
+    with pytest.raises(ce.OperationTimeLimitError) as caught:
         run(scenario())
     assert caught.value.reset_at == pytest.approx(time.time() + 60, abs=2)
     assert len(live_portal.portal.wire_log) == 0

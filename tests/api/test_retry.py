@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from b24desk.api import coded_errors as ce
 from b24desk.api import errors as e
 from b24desk.api.retry import GiveUp, Refresh, RetryAfter, RetryPolicy, Tried, backoff, decide
 
@@ -22,25 +23,25 @@ def error(cls: type[e.B24Error], status: int | None = None) -> e.B24Error:
     ("case", "err", "write", "tried", "reset_in", "expected"),
     [
         # Rate limits: refused before running, so re-sent for writes too, up to the limit.
-        ("rate limit, first", error(e.RateLimitError, 503), WRITE, Tried(), 0, RetryAfter(0.5)),
-        ("rate limit, 3rd", error(e.RateLimitError), READ, Tried(2, 2), 0, RetryAfter(2.0)),
-        ("rate limit, capped", error(e.RateLimitError), READ, Tried(7, 7), 0, RetryAfter(8.0)),
-        ("rate limit, spent", error(e.RateLimitError), WRITE, Tried(8, 8), 0, GiveUp()),
+        ("rate limit, first", error(ce.RateLimitError, 503), WRITE, Tried(), 0, RetryAfter(0.5)),
+        ("rate limit, 3rd", error(ce.RateLimitError), READ, Tried(2, 2), 0, RetryAfter(2.0)),
+        ("rate limit, capped", error(ce.RateLimitError), READ, Tried(7, 7), 0, RetryAfter(8.0)),
+        ("rate limit, spent", error(ce.RateLimitError), WRITE, Tried(8, 8), 0, GiveUp()),
         # Operating time: wait for the reset, unless it is too far off or retries are spent.
-        ("op time", error(e.OperationTimeLimitError), READ, Tried(), 42.0, RetryAfter(42.0)),
-        ("op time, past", error(e.OperationTimeLimitError), READ, Tried(), -3, RetryAfter(0.0)),
-        ("op time, far", error(e.OperationTimeLimitError), READ, Tried(), 601, GiveUp()),
-        ("op time, spent", error(e.OperationTimeLimitError), READ, Tried(3), 5, GiveUp()),
+        ("op time", error(ce.OperationTimeLimitError), READ, Tried(), 42.0, RetryAfter(42.0)),
+        ("op time, past", error(ce.OperationTimeLimitError), READ, Tried(), -3, RetryAfter(0.0)),
+        ("op time, far", error(ce.OperationTimeLimitError), READ, Tried(), 601, GiveUp()),
+        ("op time, spent", error(ce.OperationTimeLimitError), READ, Tried(3), 5, GiveUp()),
         # Expired token: refresh once, then give up.
-        ("expired", error(e.ExpiredTokenError), WRITE, Tried(), 0, Refresh()),
-        ("expired again", error(e.ExpiredTokenError), READ, Tried(1, 0, True), 0, GiveUp()),
+        ("expired", error(ce.ExpiredTokenError), WRITE, Tried(), 0, Refresh()),
+        ("expired again", error(ce.ExpiredTokenError), READ, Tried(1, 0, True), 0, GiveUp()),
         # Reads are retried after server and network failures, with back-off.
-        ("read 500", error(e.ServerError, 500), READ, Tried(), 0, RetryAfter(0.5)),
+        ("read 500", error(ce.ServerError, 500), READ, Tried(), 0, RetryAfter(0.5)),
         ("read html", error(e.ProtocolError, 200), READ, Tried(1), 0, RetryAfter(1.0)),
         ("read lost", error(e.ConnectionLostError), READ, Tried(2), 0, RetryAfter(2.0)),
         ("read spent", error(e.RequestTimeoutError), READ, Tried(3), 0, GiveUp()),
         # A write that reached the portal is never re-sent; its outcome is unknown.
-        ("write 500", error(e.ServerError, 500), WRITE, Tried(), 0, UNKNOWN),
+        ("write 500", error(ce.ServerError, 500), WRITE, Tried(), 0, UNKNOWN),
         ("write html", error(e.ProtocolError, 502), WRITE, Tried(), 0, UNKNOWN),
         ("write timeout", error(e.RequestTimeoutError), WRITE, Tried(), 0, UNKNOWN),
         ("write lost", error(e.ConnectionLostError), WRITE, Tried(), 0, UNKNOWN),
@@ -48,14 +49,14 @@ def error(cls: type[e.B24Error], status: int | None = None) -> e.B24Error:
         ("write connect", error(e.ConnectError), WRITE, Tried(), 0, RetryAfter(0.5)),
         ("write conn spent", error(e.ConnectError), WRITE, Tried(3), 0, GiveUp()),
         # Final states: the same answer comes back however often we ask.
-        ("portal deleted", error(e.PortalDeletedError, 500), READ, Tried(), 0, GiveUp()),
-        ("no scope", error(e.InsufficientScopeError, 403), READ, Tried(), 0, GiveUp()),
-        ("no app", error(e.ApplicationNotFoundError, 401), READ, Tried(), 0, GiveUp()),
-        ("confirm", error(e.ConfirmationPendingError, 401), READ, Tried(), 0, GiveUp()),
-        ("not found", error(e.NotFoundError, 400), READ, Tried(), 0, GiveUp()),
-        ("bad args", error(e.InvalidArgumentError, 400), WRITE, Tried(), 0, GiveUp()),
-        ("bad token", error(e.InvalidTokenError, 401), READ, Tried(), 0, GiveUp()),
-        ("sign in", error(e.SignInRequiredError, 400), READ, Tried(), 0, GiveUp()),
+        ("portal deleted", error(ce.PortalDeletedError, 500), READ, Tried(), 0, GiveUp()),
+        ("no scope", error(ce.InsufficientScopeError, 403), READ, Tried(), 0, GiveUp()),
+        ("no app", error(ce.ApplicationNotFoundError, 401), READ, Tried(), 0, GiveUp()),
+        ("confirm", error(ce.ConfirmationPendingError, 401), READ, Tried(), 0, GiveUp()),
+        ("not found", error(ce.NotFoundError, 400), READ, Tried(), 0, GiveUp()),
+        ("bad args", error(ce.InvalidArgumentError, 400), WRITE, Tried(), 0, GiveUp()),
+        ("bad token", error(ce.InvalidTokenError, 401), READ, Tried(), 0, GiveUp()),
+        ("sign in", error(ce.SignInRequiredError, 400), READ, Tried(), 0, GiveUp()),
         ("config", error(e.ConfigurationError), READ, Tried(), 0, GiveUp()),
         ("unknown", error(e.OutcomeUnknownError), WRITE, Tried(), 0, GiveUp()),
     ],
@@ -66,9 +67,9 @@ def test_decision_table(case, err, write, tried, reset_in, expected):
 
 
 def test_jitter_scales_the_back_off_only():
-    rate = error(e.RateLimitError)
+    rate = error(ce.RateLimitError)
     assert decide(rate, write=READ, tried=Tried(), policy=POLICY, jitter=0.5) == RetryAfter(0.25)
-    far = error(e.OperationTimeLimitError)
+    far = error(ce.OperationTimeLimitError)
     waited = decide(far, write=READ, tried=Tried(), policy=POLICY, reset_in=10, jitter=0.5)
     assert waited == RetryAfter(10)
 

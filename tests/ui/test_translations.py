@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton
 import b24desk.api
 import b24desk.desk
 import b24desk.settings
-from b24desk.api.errors import B24Error, NotOperatorError
+from b24desk.api.coded_errors import NotOperatorError
+from b24desk.api.errors import B24Error
 from b24desk.desk import desk
 from b24desk.desk.view import EntityChats
 from b24desk.settings import profiles, secrets
@@ -26,7 +27,7 @@ from b24desk.settings.errors import ConfigError
 from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
-from b24desk.ui import language, texts
+from b24desk.ui import language
 from b24desk.ui.errors import user_text
 from b24desk.ui.main_window import MainWindow
 
@@ -57,7 +58,19 @@ def _fields(text: str) -> list[str]:
     return sorted(re.findall(r"\{(\w*)", text))
 
 
-# ---- registration: texts from the Qt-free layers ----
+# ---- registration: texts from the Qt-free layers, marked where they are defined ----
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory) -> dict[str, set[tuple[str, str]]]:
+    """(context, source) pairs lupdate finds in each Qt-free layer's own files."""
+    tool = _tool_script()
+    found = {}
+    for layer in ("api", "desk", "settings"):
+        ts = tmp_path_factory.mktemp(layer) / "marked.ts"
+        tool.lupdate(ts, "ru_RU", ROOT / "b24desk" / layer)
+        found[layer] = set(_messages(ts))
+    return found
 
 
 def _classes_with_user_message(package) -> set[type]:
@@ -74,31 +87,40 @@ def _all_subclasses(cls: type) -> set[type]:
     return {cls}.union(*(_all_subclasses(sub) for sub in cls.__subclasses__()))
 
 
-def test_every_error_class_message_is_registered():
+def test_every_error_class_message_is_marked_where_it_is_defined(marked):
     classes = (
         _all_subclasses(B24Error)
         | _classes_with_user_message(b24desk.api)
         | _classes_with_user_message(b24desk.desk)
     )
     assert NotOperatorError in classes and desk.NotInChatError in classes
-    registered = set(texts.API_ERRORS) | set(texts.DESK_ERRORS)
+    registered = {
+        source for context, source in marked["api"] | marked["desk"] if context == "errors"
+    }
     missing = {c.__name__: c.user_message for c in classes if c.user_message not in registered}
-    assert not missing, f"add these to b24desk/ui/texts.py: {missing}"
+    assert not missing, f'mark these with QT_TRANSLATE_NOOP("errors", ...): {missing}'
+
+
+def _literal(node: ast.AST | None) -> str | None:
+    """The text of a string literal, or of a QT_TRANSLATE_NOOP(context, literal) around one."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP":
+        node = node.args[1]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
 
 
 def _string_args(tree: ast.AST, callee: set[str]) -> set[str]:
     return {
-        node.args[0].value
+        text
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and getattr(node.func, "id", None) in callee
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in callee and node.args
+        for text in [_literal(node.args[0])]
+        if text is not None
     }
 
 
-def test_every_config_error_message_is_registered():
+def test_every_config_error_message_is_marked_where_it_is_defined(marked):
     sources = sorted(Path(b24desk.settings.__file__).parent.glob("*.py"))
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sources]
     raised = set(profiles._URL_PROBLEMS.values())
@@ -106,11 +128,11 @@ def test_every_config_error_message_is_registered():
         raised |= _string_args(tree, {"ConfigError", "MissingSecretError"})
         # write_config_file(path, data, template) raises ConfigError(template) on failure.
         raised |= {
-            node.args[-1].value
+            text
             for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and getattr(node.func, "id", None) == "write_config_file"
-            and isinstance(node.args[-1], ast.Constant)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "write_config_file"
+            for text in [_literal(node.args[-1])]
+            if text is not None
         }
     assert len(raised) > 10
     assert "Cannot save settings to {path}: {reason}" in raised
@@ -125,24 +147,26 @@ def test_every_config_error_message_is_registered():
         and isinstance(node.args[0], ast.JoinedStr)
     ]
     assert not formatted, "pass ConfigError a template and fields, not an f-string"
-    assert raised - set(texts.CONFIG_ERRORS) == set()
-    assert secrets.FALLBACK_NOTE in texts.NOTES
+    errors = {source for context, source in marked["settings"] if context == "errors"}
+    assert raised - errors == set(), 'mark them with QT_TRANSLATE_NOOP("errors", ...)'
+    assert ("texts", secrets.FALLBACK_NOTE) in marked["settings"]
 
 
 @pytest.mark.parametrize(
     ("blocker", "count"),
     [(EntityChats.lead_blocker, 2), (EntityChats.removal_blocker, 1)],
 )
-def test_blockers_are_registered(blocker, count):
+def test_blockers_are_marked_where_they_are_defined(marked, blocker, count):
     source = inspect.getsource(blocker)
     returned = {
-        node.value.value
+        text
         for node in ast.walk(ast.parse(source.strip()))
-        if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant)
-        if isinstance(node.value.value, str)
+        if isinstance(node, ast.Return)
+        for text in [_literal(node.value)]
+        if text is not None
     }
     assert len(returned) == count
-    assert returned <= set(texts.NOTES)
+    assert {("texts", text) for text in returned} <= marked["desk"]
 
 
 # ---- the translation files ----
