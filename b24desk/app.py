@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # A QApplication made earlier (pytest-qt's) is reused; instance() is typed as the base class.
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("b24desk")
     app.setApplicationVersion(__version__)
     # The taskbar/title-bar icon; the desktop file name lets Wayland match b24desk.desktop.
@@ -88,7 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings, paths, secrets, demo=open_demo)
     instance.activated.connect(window.bring_to_front)
     closed: asyncio.Future[None] = loop.create_future()
-    app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+
+    def last_window_closed() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    app.lastWindowClosed.connect(last_window_closed)
     painted = _first_paint(app, loop, report=args.exit_when_ready)
     window.show()
 
