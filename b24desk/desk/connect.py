@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -13,6 +14,7 @@ from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_
 from b24desk.settings.secrets import SecretStore
 
 from .drafts import Drafts
+from .local import index_file
 from .outbox import Outbox
 from .session import Session
 
@@ -101,8 +103,14 @@ class Connections:
         outbox: Outbox,
         drafts: Drafts,
         demo: DemoOpener | None = None,
+        *,
+        data_dir: Path | None = None,
+        local_index: Callable[[], bool] = lambda: True,
     ) -> None:
+        """With a `data_dir`, each profile keeps a local index there while `local_index()`."""
         self._profiles = profiles
+        self._data_dir = data_dir
+        self._local_index = local_index
         self._secrets = secrets
         self._outbox = outbox
         self._drafts = drafts
@@ -115,9 +123,20 @@ class Connections:
         """Connect; raises what the portal or the profile's set-up says is wrong."""
         if name == DEMO_PROFILE and self._demo is not None:
             client, stop = await self._demo()
-            return await Session.start(name, "", client, self._outbox, self._drafts, on_close=stop)
+            # The demo portal is seeded anew at every start: last run's index is not its.
+            return await Session.start(
+                name, "", client, self._outbox, self._drafts, on_close=stop,
+                index=self._index_of(name), fresh_index=True,
+            )  # fmt: skip
         profile = self._profiles().get(name)
         if profile is None:
             raise KeyError(name)
         client = stored_client(profile, self._secrets)
-        return await Session.start(name, host_of(profile), client, self._outbox, self._drafts)
+        return await Session.start(
+            name, host_of(profile), client, self._outbox, self._drafts, index=self._index_of(name)
+        )
+
+    def _index_of(self, name: str) -> Path | None:
+        if self._data_dir is None or not self._local_index():
+            return None
+        return index_file(self._data_dir, name)

@@ -27,6 +27,7 @@ from b24desk.api.types import (
 from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .drafts import Drafts
+from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
 from .tasks import Latest
 from .view import EntityChats
@@ -94,6 +95,7 @@ class Desk:
         self.drafts = drafts
         self.profile = profile
         self.me = me
+        self.local: LocalIndex | None = None  # the profile's index, when it has one
         self._pane = Latest()
         self._newest: dict[int, int] = {}  # chat ID -> newest message ID seen there
         self._bound_lead: dict[int, int | None] = {}  # chat ID -> its lead, as last seen
@@ -336,7 +338,10 @@ class Desk:
 
         In ID order `start` is a cursor (the last ID shown, 0 for the first page) and the
         portal is never asked to count: on a big portal counting is what makes a list slow.
+        Once the local index holds every row of the type, it serves pages and search.
         """
+        if self.local is not None and self.local.serves(entity_type, order):
+            return await self.local.page(entity_type, start, order, search)
         if search.strip():
             found = await crm.search(self.client, entity_type, search)
             return Page(found, len(found), None)

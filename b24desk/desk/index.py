@@ -262,6 +262,22 @@ class EntityIndex:
 
         return await self._run(read)
 
+    async def id_page(
+        self, entity_type: CrmEntityType, after: int | None, descending: bool, limit: int
+    ) -> list[Entity]:
+        """A page in ID order past a cursor (the last ID shown), as the portal pages by ID."""
+        bound = "" if after is None else ("AND id < ?" if descending else "AND id > ?")
+        sql = (
+            f"SELECT * FROM entity WHERE type=? {bound} "
+            f"ORDER BY id {'DESC' if descending else 'ASC'} LIMIT ?"
+        )
+        params = [entity_type.value, *([] if after is None else [after]), limit]
+
+        def read(db: sqlite3.Connection) -> list[Entity]:
+            return [_entity_of(r) for r in db.execute(sql, params).fetchall()]
+
+        return await self._run(read)
+
     async def search(
         self, entity_type: CrmEntityType, text: str, order: Order = (), limit: int = SEARCH_LIMIT
     ) -> list[Hit]:

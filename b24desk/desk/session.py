@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from b24desk.api.events import RequestEvent, WaitNotice
 
 from .desk import Desk
 from .drafts import Drafts
+from .local import IndexStatus, LocalIndex
 from .outbox import Outbox
 from .tasks import TaskScope
 
@@ -34,6 +36,7 @@ class SessionStatus:
     burst: int
     waiting_until: float | None = None  # Unix time a paused method may run again
     waiting_method: str = ""
+    index: IndexStatus | None = None  # None: no local index for this profile
 
 
 class Session:
@@ -46,11 +49,14 @@ class Session:
         desk: Desk,
         *,
         on_close: Callable[[], Awaitable[None]] | None = None,
+        local: LocalIndex | None = None,
     ) -> None:
         self.profile = profile
         self.host = host
         self.desk = desk
         self.scope = TaskScope()
+        self.local = local
+        desk.local = local
         self._on_close = on_close
         self._listeners: list[Callable[[], None]] = []
         # Calls waiting for a method's operating-time reset, so the supervisor can stop them.
@@ -68,14 +74,26 @@ class Session:
         drafts: Drafts,
         *,
         on_close: Callable[[], Awaitable[None]] | None = None,
+        index: Path | None = None,
+        fresh_index: bool = False,
     ) -> Session:
-        """Connect: learn who we are on the portal. The client is closed if that fails."""
+        """Connect: learn who we are on the portal. The client is closed if that fails.
+
+        With an `index` file, the local index syncs in the background from then on
+        (`fresh_index`: emptied first, for a portal that is new at every start).
+        """
         try:
             desk = await Desk.connect(client, outbox, drafts, profile)
         except BaseException:
             await (on_close() if on_close is not None else client.aclose())
             raise
-        return cls(profile, host, desk, on_close=on_close)
+        local = LocalIndex.open(client, index) if index is not None else None
+        session = cls(profile, host, desk, on_close=on_close, local=local)
+        if local is not None:
+            if fresh_index:
+                await local.forget()
+            local.start(session.scope)
+        return session
 
     @property
     def client(self) -> B24Client:
@@ -90,7 +108,8 @@ class Session:
     def _on_wait(self, notice: WaitNotice) -> None:
         # Announced from inside the waiting call: the current task is the one to stop.
         task = asyncio.current_task()
-        if task is not None:
+        # The index's sync waits quietly: it is not the supervisor's call to stop.
+        if task is not None and not (self.local is not None and self.local.runs(task)):
             self._waits[task] = notice
             task.add_done_callback(lambda done: self._waits.pop(done, None))
 
@@ -113,7 +132,15 @@ class Session:
             burst=int(bucket.burst),
             waiting_until=notice.until if notice is not None else None,
             waiting_method=notice.method if notice is not None else "",
+            index=self.local.status if self.local is not None else None,
         )
+
+    async def forget_local_data(self) -> bool:
+        """Empty this profile's index and sync it again; False when there is no index."""
+        if self.local is None:
+            return False
+        await self.local.forget()
+        return True
 
     async def close(self) -> None:
         """Cancel this connection's work, keep the drafts, then close the client."""
@@ -121,6 +148,8 @@ class Session:
             return
         self.closed = True
         await self.scope.close()
+        if self.local is not None:
+            await self.local.close()
         for unsubscribe in self._listeners:
             unsubscribe()
         await self.desk.drafts.flush()

@@ -54,6 +54,7 @@ class AppSettings:
     last_profile: str | None = None
     entity_type: str = "lead"
     language: str = "system"
+    local_index: bool = True  # keep a local copy of CRM rows for instant browsing and search
     window_geometry: str = ""
     window_state: str = ""
     splitter_sizes: dict[str, list[int]] = field(default_factory=dict)
@@ -155,6 +156,12 @@ def _language(value: Any) -> str:
     return value
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not true or false")
+    return value
+
+
 def _entity_type(value: Any) -> str:
     if value not in ENTITY_TYPES:
         raise ValueError("unknown entity type")
@@ -190,6 +197,8 @@ def _object(value: Any) -> dict[str, Any]:
 _PREFERENCES: dict[str, Callable[[Any], Any]] = {
     "entity_type": _entity_type,
     "language": _language,
+    # Added without a schema step: a file that lacks it (older versions) keeps the default.
+    "local_index": _flag,
 }
 _LAYOUT: dict[str, Callable[[Any], Any]] = {
     "window_geometry": _hex,

@@ -64,7 +64,15 @@ class MainWindow(QMainWindow):
         self._set_aside = [*settings.set_aside, *secrets.set_aside]
         self._set_aside += [*outbox.set_aside, *drafts.set_aside]
         profiles = lambda: self.settings.profiles  # noqa: E731 - read anew at each connect
-        self.connections = Connections(profiles, secrets, outbox, drafts, demo)
+        self.connections = Connections(
+            profiles,
+            secrets,
+            outbox,
+            drafts,
+            demo,
+            data_dir=paths.data_dir,
+            local_index=lambda: self.settings.local_index,
+        )
         self.session: Session | None = None
         self.profile_name: str | None = None
         self.portal_root = ""
@@ -129,6 +137,7 @@ class MainWindow(QMainWindow):
         )
         self.menus.profile_chosen.connect(self.switch_to)
         self.menus.new_connection.connect(lambda: self.runner.spawn(self.new_connection()))
+        self.menus.forget_local_data.connect(lambda: self.runner.spawn(self.forget_local_data()))
         self.menus.quit.connect(self.close)
         self.menus.refresh.connect(self._refresh)
         self.menus.language_chosen.connect(self._set_language)
@@ -207,6 +216,7 @@ class MainWindow(QMainWindow):
     async def _disconnect(self) -> None:
         self._headroom_timer.stop()
         self.status.show_wait(None)
+        self.status.show_index(None)
         session, self.session = self.session, None
         self.chat_pane.set_desk(None)
         if session is not None:
@@ -266,6 +276,7 @@ class MainWindow(QMainWindow):
         self.status.show_headroom(status.headroom, status.burst)
         self.status.show_in_flight(status.in_flight)
         self.status.show_wait(status.waiting_until)
+        self.status.show_index(status.index)
 
     def _stop_waiting(self) -> None:
         if self.session is not None and self.session.cancel_waits():
@@ -288,6 +299,15 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return Page((), 0, None)  # nothing to show until a portal is connected
         return await self.desk.entity_page(entity_type, start, order, search)
+
+    async def forget_local_data(self) -> None:
+        """Connection → Forget local data: empty this profile's index, then index it again."""
+        session = self.session
+        if session is None or not await session.forget_local_data():
+            self.status.showMessage(self.tr("This connection keeps no local data."), 5000)
+            return
+        self.browser.start()  # its pages may have come from the index
+        self.status.showMessage(self.tr("Local data forgotten; indexing again."), 5000)
 
     def _open_in_portal(self, entity: Entity) -> None:
         if not self.portal_root:

@@ -20,6 +20,7 @@ class Menus(QObject):
 
     profile_chosen = Signal(str)
     new_connection = Signal()
+    forget_local_data = Signal()
     quit = Signal()
     refresh = Signal()
     language_chosen = Signal(str)
@@ -87,6 +88,11 @@ class Menus(QObject):
         menu.addSeparator()
         menu.addAction(
             self._action(self.tr("New connection…"), self.new_connection, "newConnectionAction")
+        )
+        menu.addAction(
+            self._action(
+                self.tr("Forget local data"), self.forget_local_data, "forgetLocalDataAction"
+            )
         )
         menu.addSeparator()
         quit_action = self._action(self.tr("Quit"), self.quit)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from b24desk.api.types import CrmEntityType
+from b24desk.desk.local import IndexStatus
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
@@ -27,13 +29,16 @@ class StatusBar(QStatusBar):
         self.last_error.setStyleSheet(text_style(Tone.ERROR))
         self.in_flight = self._label("inFlightStatus")
         self.headroom = self._label("headroomStatus")
+        self.index = self._label("indexStatus")
         plain(self.connection, self.last_error, self.in_flight, self.headroom, self.waiting)
+        plain(self.index)
         self.show_disconnected()
         self.addWidget(self.connection)
         self.addWidget(self.last_error, 1)
         self.addPermanentWidget(self.waiting)
         self.addPermanentWidget(self.stop_button)
         self.show_wait(None)
+        self.addPermanentWidget(self.index)
         self.addPermanentWidget(self.in_flight)
         self.addPermanentWidget(self.headroom)
 
@@ -70,6 +75,24 @@ class StatusBar(QStatusBar):
 
     def show_headroom(self, free: int, burst: int) -> None:
         self.headroom.setText(self.tr("rate headroom {0}/{1}").format(free, burst))
+
+    def show_index(self, status: IndexStatus | None) -> None:
+        """The local index's progress; nothing when the profile has none."""
+        if status is None:
+            self.index.clear()
+        elif status.ready or status.entity_type is None:
+            self.index.setText(self.tr("Local search ready"))
+        else:
+            count = QLocale().toString(status.indexed)
+            self.index.setText(self._indexing(status.entity_type).format(count))
+
+    def _indexing(self, entity_type: CrmEntityType) -> str:
+        return {
+            CrmEntityType.LEAD: self.tr("Indexing leads: {0}…"),
+            CrmEntityType.DEAL: self.tr("Indexing deals: {0}…"),
+            CrmEntityType.CONTACT: self.tr("Indexing contacts: {0}…"),
+            CrmEntityType.COMPANY: self.tr("Indexing companies: {0}…"),
+        }[entity_type]
 
     def show_failure(self, text: str) -> None:
         """A failure stays beside the connection (until something succeeds or the supervisor

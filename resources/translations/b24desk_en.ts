@@ -278,6 +278,26 @@
         <source>Modified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name in the other alphabet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -380,6 +400,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This connection keeps no local data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local data forgotten; indexing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The demo portal has no web pages to open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,6 +456,10 @@
     </message>
     <message>
         <source>New connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget local data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -549,6 +581,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>rate headroom {0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local search ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing leads: {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing deals: {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing contacts: {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing companies: {0}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

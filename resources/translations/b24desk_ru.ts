@@ -278,6 +278,26 @@
         <source>Modified</source>
         <translation>Изменён</translation>
     </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>name in the other alphabet</source>
+        <translation>имя латиницей или кириллицей</translation>
+    </message>
+    <message>
+        <source>Matched: {0}</source>
+        <translation>Совпадение: {0}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -380,6 +400,14 @@
         <translation>Ожидание прервано; попробуйте позже.</translation>
     </message>
     <message>
+        <source>This connection keeps no local data.</source>
+        <translation>Это подключение не хранит локальных данных.</translation>
+    </message>
+    <message>
+        <source>Local data forgotten; indexing again.</source>
+        <translation>Локальные данные удалены; индексация началась заново.</translation>
+    </message>
+    <message>
         <source>The demo portal has no web pages to open.</source>
         <translation>У демо-портала нет веб-страниц.</translation>
     </message>
@@ -429,6 +457,10 @@
     <message>
         <source>New connection…</source>
         <translation>Новое подключение…</translation>
+    </message>
+    <message>
+        <source>Forget local data</source>
+        <translation>Удалить локальные данные</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -551,6 +583,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>rate headroom {0}/{1}</source>
         <translation>запас запросов {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Local search ready</source>
+        <translation>Локальный поиск готов</translation>
+    </message>
+    <message>
+        <source>Indexing leads: {0}…</source>
+        <translation>Индексация лидов: {0}…</translation>
+    </message>
+    <message>
+        <source>Indexing deals: {0}…</source>
+        <translation>Индексация сделок: {0}…</translation>
+    </message>
+    <message>
+        <source>Indexing contacts: {0}…</source>
+        <translation>Индексация контактов: {0}…</translation>
+    </message>
+    <message>
+        <source>Indexing companies: {0}…</source>
+        <translation>Индексация компаний: {0}…</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,13 @@ QUICK_OPTIONS = ClientOptions(
 )
 
 
-def make_window(tmp_path, monkeypatch, webhook: str, qtbot, windows=None) -> MainWindow:
+def make_window(
+    tmp_path, monkeypatch, webhook: str, qtbot, windows=None, *, local_index: bool = True
+) -> MainWindow:
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
     paths = Paths.default().ensure()
     settings = load_settings(paths)
+    settings.local_index = local_index
     secrets = SecretStore(paths)
     parts = split_webhook_url(webhook)
     settings.add_profile(parts.to_profile(PROFILE))

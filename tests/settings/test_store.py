@@ -434,3 +434,13 @@ def test_secrets_stay_out_of_settings_file_reprs_and_logs(
     # ...yet they are all still retrievable.
     assert webhook_url(settings.profiles["Main"], file_store).endswith(f"/{CODE}/")
     assert file_store.get("App 2", SecretKind.REFRESH_TOKEN) == REFRESH
+
+
+def test_the_local_index_is_on_unless_the_settings_turn_it_off(paths: Paths) -> None:
+    assert load_settings(paths).local_index is True
+    save_settings(AppSettings(local_index=False), paths)
+    assert load_settings(paths).local_index is False
+    # A file written before the option existed, or with a value that is not a flag.
+    for data in ({"version": SCHEMA_VERSION}, {"version": SCHEMA_VERSION, "local_index": "no"}):
+        paths.settings_file.write_text(json.dumps(data))
+        assert load_settings(paths).local_index is True

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
+
+from b24desk.api.types import CrmEntityType
+from b24desk.desk.local import IndexStatus
 from b24desk.ui.status_bar import StatusBar
 
 
@@ -20,3 +24,21 @@ def test_shows_the_connection_load_and_the_last_failure(qtbot):
     assert bar.last_error.text() == bar.currentMessage() == "Bitrix24 is not answering."
     bar.clear_failure()  # something later went through
     assert bar.last_error.text() == ""
+
+
+def test_shows_the_local_index_progress(qtbot):
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        bar.show_index(IndexStatus(CrmEntityType.LEAD, 12_500, False))
+        assert bar.index.text() == "Indexing leads: 12,500…"
+        bar.show_index(IndexStatus(CrmEntityType.COMPANY, 7, False))
+        assert bar.index.text() == "Indexing companies: 7…"
+        bar.show_index(IndexStatus(None, 30_000, True))
+        assert bar.index.text() == "Local search ready"
+        bar.show_index(None)  # no index for this profile
+        assert bar.index.text() == ""
+    finally:
+        QLocale.setDefault(previous)

@@ -1,6 +1,7 @@
-"""The entity browser's table: leads, deals, contacts or companies, paged in lazily from the portal.
+"""The entity browser's table: leads, deals, contacts or companies, paged in lazily.
 
-Sorting and search happen on the portal; the model only keeps the `Entity` values it was given.
+Sorting and search happen in desk/ (the portal or the local index); the model only keeps the
+`Entity` values it was given.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.desk.local import FoundPage
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui.aio import loop_running
 from b24desk.ui.plaintext import tooltip, visible
@@ -128,6 +130,7 @@ class EntityTableModel(QAbstractTableModel):
         self._rows: list[Entity] = []
         # Offset paging repeats rows when new entities arrive between two pages.
         self._seen: set[int] = set()
+        self._reasons: dict[int, str] = {}  # entity ID -> why the local search found it
         self._next: int | None = 0
         self._total: int | None = None
         self._generation = 0
@@ -165,6 +168,10 @@ class EntityTableModel(QAbstractTableModel):
 
     def entity_at(self, row: int) -> Entity:
         return self._rows[row]
+
+    def reason_at(self, row: int) -> str:
+        """Why the local index's search found this row ("phone", "name"…), else ""."""
+        return self._reasons.get(self._rows[row].id, "")
 
     def unknown_user_ids(self) -> set[int]:
         """Responsible users shown as "#id" because the window has not named them yet."""
@@ -264,6 +271,8 @@ class EntityTableModel(QAbstractTableModel):
     def _append(self, page: Page[Entity], start: int) -> None:
         fresh = [e for e in page.items if e.id not in self._seen]
         self._total = page.total
+        if isinstance(page, FoundPage):
+            self._reasons.update(page.reasons)
         # A `next` that does not move would page forever (it is an offset, or in ID order a
         # cursor that may run downwards).
         self._next = page.next if page.next is not None and page.next != start else None
@@ -284,6 +293,7 @@ class EntityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._seen = set()
+        self._reasons = {}
         self._next = 0
         self._total = None
         self._error = None
@@ -344,9 +354,21 @@ class EntityTableModel(QAbstractTableModel):
             return entity
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.CONTACT:
             return tooltip("\n".join((*entity.phones, *entity.emails))) or None
+        if role == Qt.ItemDataRole.ToolTipRole and entity.id in self._reasons:
+            return self._matched(self._reasons[entity.id])
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _matched(self, reason: str) -> str:
+        what = {
+            "id": self.tr("ID"),
+            "phone": self.tr("phone"),
+            "e-mail": self.tr("e-mail"),
+            "name": self.tr("name"),
+            "spelling": self.tr("name in the other alphabet"),
+        }.get(reason, reason)
+        return self.tr("Matched: {0}").format(what)
 
     def _display(self, entity: Entity, column: Column) -> str:
         # Computed on demand: caching strings per row would multiply memory on big portals.
