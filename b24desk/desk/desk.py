@@ -341,7 +341,9 @@ class Desk:
         Once the local index holds every row of the type, it serves pages and search.
         """
         if self.local is not None and self.local.serves(entity_type, order):
-            return await self.local.page(entity_type, start, order, search)
+            page = await self.local.page(entity_type, start, order, search)
+            if page is not None:
+                return page
         if search.strip():
             found = await crm.search(self.client, entity_type, search)
             return Page(found, len(found), None)

@@ -18,6 +18,7 @@ from b24desk.api.listing import PAGE_SIZE
 from b24desk.api.types import CrmEntityType, Entity, Page
 
 from .index import SORTABLE, EntityIndex, Order
+from .matching import read_query
 from .sync import DEFAULT_SHARE, IndexSync, Pacer, SyncProgress
 from .tasks import TaskScope
 
@@ -164,12 +165,18 @@ class LocalIndex:
 
     async def page(
         self, entity_type: CrmEntityType, start: int, order: Order, search: str
-    ) -> Page[Entity]:
+    ) -> Page[Entity] | None:
         """A browser page from the index. In ID order `start` is the last ID shown (as on
-        the portal, so paging carries on across the switch); otherwise it is an offset."""
+        the portal, so paging carries on across the switch); otherwise it is an offset.
+
+        None when only the portal can answer: an ID the index does not hold (yet: a lead
+        created a moment ago reaches the index with the next round of changes).
+        """
         total = await self.index.count(entity_type)
         if search.strip():
             hits = await self.index.search(entity_type, search, order)
+            if not hits and read_query(search).id is not None:
+                return None
             found = tuple(h.entity for h in hits)
             return FoundPage(found, len(found), None, {h.entity.id: h.reason for h in hits})
         if all(name == "ID" for name, _ in order):

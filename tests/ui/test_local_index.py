@@ -137,3 +137,19 @@ def test_the_settings_can_turn_the_index_off(
         assert not (tmp_path / "data" / "index").exists()
 
     run(scenario())
+
+
+def test_an_id_newer_than_the_index_is_looked_up_on_the_portal(
+    portal_factory, tmp_path, monkeypatch, qtbot, run, windows
+):
+    lp = portal_factory(**SMALL)
+    window = make_window(tmp_path, monkeypatch, lp.webhook, qtbot, windows)
+
+    async def scenario():
+        await synced(window)
+        table = lp.state.crm[CrmType.LEAD]
+        added = int(table.add({**table.rows[0], "ID": ""})["ID"])  # after the sync
+        await search(window, str(added))
+        assert found(window, added) == ""  # found, by the portal
+
+    run(scenario())
