@@ -154,7 +154,8 @@ class EntityTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int | None:
-        """How many entities match, as the portal counted them; None before the first page."""
+        """How many entities match (a count from the index or the portal, or the hits of a
+        search); None when nothing counted them."""
         return self._total
 
     @property
@@ -210,7 +211,7 @@ class EntityTableModel(QAbstractTableModel):
         self._restart()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on the portal: clear the table and page in again in the new order."""
+        """Sort: clear the table and page in again in the new order (desk/ does the sorting)."""
         new_order = self._order_for(column, order)
         self._sort = (column, order)
         if new_order == self._order:
