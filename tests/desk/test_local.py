@@ -8,6 +8,7 @@ import os
 import stat
 
 from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api.events import WaitNotice
 from b24desk.api.types import CrmEntityType
 from b24desk.desk.drafts import Drafts
 from b24desk.desk.local import index_file
@@ -60,3 +61,31 @@ def test_sync_failures_are_retried_quietly_and_closing_ends_the_sync(live_portal
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_the_sync_waits_out_a_bitrix24_pause_quietly(live_portal, tmp_path):
+    """The supervisor's "Stop waiting" is for their own calls: the sync's wait is not shown."""
+
+    async def scenario():
+        client = B24Client(WebhookAuth(live_portal.webhook), FAST)
+        notices: list[WaitNotice] = []
+        client.subscribe(notices.append, WaitNotice)
+        client.operating.refused("batch")  # paused for a minute, as the sync starts
+        session = await Session.start(
+            "Main",
+            "",
+            client,
+            Outbox(tmp_path / "outbox.json"),
+            Drafts(tmp_path / "drafts.json"),
+            index=index_file(tmp_path, "Main"),
+        )
+        for _ in range(500):  # bounded: 5 s
+            if notices:
+                break
+            await asyncio.sleep(0.01)
+        assert notices, "the sync did not meet the pause"
+        assert session.status().waiting_until is None
+        assert session.cancel_waits() == 0
+        await session.close()
+
+    asyncio.run(scenario())
