@@ -170,6 +170,11 @@ class EntityIndex:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-index")
         self._db: sqlite3.Connection | None = None
 
+    @staticmethod
+    def sorts_by(field: str) -> bool:
+        """Whether pages can be sorted by this browser field (a portal field name)."""
+        return field in SORTABLE
+
     async def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, lambda: work(self._connection()))

@@ -12,15 +12,19 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from b24desk.api.client import B24Client
 from b24desk.api.listing import PAGE_SIZE
 from b24desk.api.types import CrmEntityType, Entity, Page
 
-from .index import SORTABLE, EntityIndex, Order
 from .matching import read_query
 from .sync import DEFAULT_SHARE, IndexSync, Pacer, SyncProgress
 from .tasks import TaskScope
+
+if TYPE_CHECKING:
+    from b24desk.api.client import B24Client
+
+    from .index import EntityIndex, Order
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,9 @@ class LocalIndex:
 
     @classmethod
     def open(cls, client: B24Client, path: Path, share: float = DEFAULT_SHARE) -> LocalIndex:
+        # sqlite3 loads with the first index, after the window's first paint (start-up time).
+        from .index import EntityIndex
+
         index = EntityIndex(path)
         return cls(index, IndexSync(client, index, Pacer(client, share)))
 
@@ -161,7 +168,7 @@ class LocalIndex:
     # ---- serving the browser ----
 
     def serves(self, entity_type: CrmEntityType, order: Order) -> bool:
-        return self.ready(entity_type) and all(name in SORTABLE for name, _ in order)
+        return self.ready(entity_type) and all(self.index.sorts_by(name) for name, _ in order)
 
     async def page(
         self, entity_type: CrmEntityType, start: int, order: Order, search: str

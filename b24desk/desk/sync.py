@@ -19,12 +19,16 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from b24desk.api import crm
-from b24desk.api.client import B24Client
 from b24desk.api.types import CrmEntityType, Entity
 
-from .index import EntityIndex
+if TYPE_CHECKING:
+    # Neither the client (httpx) nor sqlite3 loads before the window's first paint.
+    from b24desk.api.client import B24Client
+
+    from .index import EntityIndex
 
 log = logging.getLogger(__name__)
 
