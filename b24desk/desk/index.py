@@ -80,6 +80,8 @@ SORTABLE = {
     "LAST_NAME": "last_name COLLATE NOCASE",
     "STATUS_ID": "status",
     "STAGE_ID": "status",
+    "TYPE_ID": "status",  # contacts' type
+    "COMPANY_TYPE": "status",
     "ASSIGNED_BY_ID": "assigned_by_id",
     "OPPORTUNITY": "CAST(opportunity AS REAL)",
     "DATE_CREATE": "date_create",
