@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 
 from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.desk.local import FoundPage
-from b24desk.desk.tasks import TaskScope
+from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.ui.aio import loop_running
 from b24desk.ui.plaintext import tooltip, visible
 
@@ -133,7 +133,7 @@ class EntityTableModel(QAbstractTableModel):
         self._reasons: dict[int, str] = {}  # entity ID -> why the local search found it
         self._next: int | None = 0
         self._total: int | None = None
-        self._generation = 0
+        self._latest = Latest()  # a page for an older query is dropped when it lands
         self._task: asyncio.Task[None] | None = None
         self._error: BaseException | None = None
 
@@ -245,17 +245,22 @@ class EntityTableModel(QAbstractTableModel):
         assert self._next is not None
         request = (self._type, self._next, list(self._order), self._search)
         self._task = self._runner.spawn(
-            self._load(self._generation, *request), name=f"{self._type.value} page"
+            self._load(self._latest.ticket(), *request), name=f"{self._type.value} page"
         )
         self.loading_changed.emit(True)
 
     async def _load(
-        self, generation: int, entity_type: CrmEntityType, start: int, order: Order, search: str
+        self,
+        current: Callable[[], bool],
+        entity_type: CrmEntityType,
+        start: int,
+        order: Order,
+        search: str,
     ) -> None:
         try:
             page = await self._fetch_page(entity_type, start, order, search)
         except Exception as exc:
-            if generation != self._generation:
+            if not current():
                 return
             log.warning("Loading %s from %d failed: %r", entity_type.value, start, exc)
             self._task = None
@@ -263,7 +268,7 @@ class EntityTableModel(QAbstractTableModel):
             self.loading_changed.emit(False)
             self.failed.emit(exc)
             return
-        if generation != self._generation:
+        if not current():
             return  # type, search or sort changed while the page was on its way
         self._task = None
         self._append(page, start)
@@ -286,7 +291,7 @@ class EntityTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _restart(self) -> None:
-        self._generation += 1
+        self._latest.supersede()
         was_loading = self._task is not None
         if self._task is not None:
             self._task.cancel()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.desk.tasks import TaskScope
+from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.profiles import (
     RATE_PLANS,
@@ -70,7 +70,7 @@ class ConnectionDialog(QDialog):
         self._runner = runner or TaskScope(self._unexpected)
         self._taken = frozenset(n.strip() for n in taken_names)
         self._task: asyncio.Task[None] | None = None
-        self._generation = 0
+        self._latest = Latest()  # an older test's result is dropped
         self._touched = False
         self._name_edited = initial is not None
 
@@ -339,23 +339,21 @@ class ConnectionDialog(QDialog):
     def _start_test(self) -> None:
         if self._task is not None or self._connection_problems():
             return
-        self._generation += 1
+        current = self._latest.ticket()
         self._show(self.test_result, self.tr("Testing the connection…"), text_style(Tone.HINT))
-        self._task = self._runner.spawn(
-            self._test(self._generation, self.request()), name="connection test"
-        )
+        self._task = self._runner.spawn(self._test(current, self.request()), name="connection test")
         self._refresh()
 
-    async def _test(self, generation: int, request: ConnectionRequest) -> None:
+    async def _test(self, current: Callable[[], bool], request: ConnectionRequest) -> None:
         try:
             report = await self._tester(request)
         except Exception as exc:
-            if generation == self._generation:
+            if current():
                 log.info("Connection test failed: %r", exc)
                 generic = self.tr("Could not connect. Check the address and the credentials.")
                 self._finish_test(user_text(exc, generic), text_style(Tone.ERROR))
             return
-        if generation == self._generation:
+        if current():
             self._finish_test(*self._describe(report))
 
     def _describe(self, report: ConnectionReport) -> tuple[str, str]:
@@ -380,7 +378,7 @@ class ConnectionDialog(QDialog):
         self._finish_test(user_text(error, generic), text_style(Tone.ERROR))
 
     def _cancel_test(self) -> None:
-        self._generation += 1
+        self._latest.supersede()
         if self._task is not None:
             self._task.cancel()
             self._task = None

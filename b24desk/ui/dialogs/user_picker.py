@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.types import User
-from b24desk.desk.tasks import TaskScope
+from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.ui.aio import ask
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, tooltip, visible
@@ -54,7 +54,7 @@ class UserPicker(QDialog):
         self._runner = runner
         self._excluded = frozenset(excluded_ids)
         self._chosen: User | None = None
-        self._generation = 0
+        self._latest = Latest()  # results of an older query are dropped
         self._task: asyncio.Task[None] | None = None
 
         self._query = QLineEdit(self)
@@ -130,25 +130,25 @@ class UserPicker(QDialog):
             self._show_hint(self.tr("Type part of a name to search."))
             return
         self._show_hint(self.tr("Searching…"))
-        self._task = self._runner.spawn(self._run(self._generation, query), name="user search")
+        self._task = self._runner.spawn(self._run(self._latest.ticket(), query), name="user search")
 
-    async def _run(self, generation: int, query: str) -> None:
+    async def _run(self, current: Callable[[], bool], query: str) -> None:
         try:
             users = await self._search(query)
         except Exception as exc:
-            if generation == self._generation:
+            if current():
                 log.warning("User search failed: %r", exc)
                 self._task = None
                 generic = self.tr("The search failed. Check the connection and try again.")
                 self._show_error(user_text(exc, generic))
             return
-        if generation != self._generation:
+        if not current():
             return  # the user typed on meanwhile
         self._task = None
         self._fill(users)
 
     def _drop_pending(self) -> None:
-        self._generation += 1
+        self._latest.supersede()
         if self._task is not None:
             self._task.cancel()
             self._task = None
