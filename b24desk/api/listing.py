@@ -215,16 +215,16 @@ async def rows_after(
     *,
     filter: Mapping[str, Any] | None = None,
     select: Sequence[str] = ("*",),
+    pages: int = MAX_COMMANDS,
 ) -> tuple[list[Row], bool]:
-    """One request: up to 2,500 rows with ID > `after` in ID order; True once the end is in.
-
-    For work that must stop and resume between requests (the local index's sync).
-    """
+    """One request: up to `pages` × 50 rows with ID > `after` in ID order; True once the
+    end is in. For work that must stop and resume between requests (the index's sync)."""
     filter_ = dict(filter or {})
     _check_filter(filter_)
     select = list(select) if "ID" in select or "*" in select else ["ID", *select]
-    result = await client.batch(_chain(method, filter_, select, after, None, MAX_COMMANDS))
-    rows, finished = _rows_of_chain(result, MAX_COMMANDS)
+    pages = max(1, min(pages, MAX_COMMANDS))
+    result = await client.batch(_chain(method, filter_, select, after, None, pages))
+    rows, finished = _rows_of_chain(result, pages)
     if rows:
         _advanced(method, after, rows)
     return rows, finished or not rows

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from b24desk.api import B24Client, ClientOptions, WebhookAuth
+from b24desk.api.crm import SYNC_PAGES
 from b24desk.api.types import CrmEntityType
 from b24desk.desk.index import EntityIndex
 from b24desk.desk.sync import IndexSync, Pacer
@@ -73,7 +74,8 @@ def test_initial_sync_resumes_where_it_stopped(portal_factory, tmp_path):
     ids, (_, complete, since), requests = asyncio.run(resumed())
     assert set(ids) == portal_ids(lp) and len(ids) == len(set(ids))
     assert complete and since is not None
-    assert requests <= -(-(6000 - first) // 2500) + 1  # no row fetched twice
+    per_request = SYNC_PAGES * 50
+    assert requests <= -(-(6000 - first) // per_request) + 1  # no row fetched twice
 
 
 def test_changes_and_deletions_reach_the_index(live_portal, tmp_path):
