@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from b24desk.settings.secrets import SecretStore
     from b24desk.settings.store import load_settings
     from b24desk.ui import language
+    from b24desk.ui.aio import favour_gui_thread
     from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow
 
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         await painted
         # Before any thread of ours starts (the demo portal's, the keyring probe's).
         GuiThreadCollector(app).start()
+        favour_gui_thread()
         if args.demo:
             connected = await window.connect_to(DEMO_PROFILE)
             window.runner.spawn(asyncio.to_thread(_first_uses, secrets), name="first uses")

@@ -28,6 +28,7 @@ from b24desk.settings.paths import Paths
 from b24desk.settings.profiles import RateLimit, SecretKind, split_webhook_url
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
+from b24desk.ui.aio import favour_gui_thread
 from b24desk.ui.collector import GuiThreadCollector
 from b24desk.ui.main_window import MainWindow
 
@@ -85,10 +86,11 @@ def start_portal(leads: int) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("the portal did not start")
 
 
-def bench_window(webhook: str) -> MainWindow:
+def bench_window(webhook: str, local_index: bool) -> MainWindow:
     """The window with one profile, "bench", for `webhook`; settings live in $B24DESK_HOME."""
     paths = Paths.default().ensure()
     settings, secrets = load_settings(paths), SecretStore(paths)
+    settings.local_index = local_index
     parts = split_webhook_url(webhook)
     # The portal runs unlimited here; so does the client, or paging would wait on
     # the 2 req/s bucket and the benchmark would measure the rate limit instead.
@@ -117,6 +119,23 @@ async def page_everything(window: MainWindow, meter: StallMeter, leads: int) -> 
     return stall
 
 
+async def idle_while_indexing(window: MainWindow, meter: StallMeter) -> None:
+    """The window sits still while the local index syncs every type: the everyday case."""
+    session = window.session
+    assert session is not None and session.local is not None
+    local = session.local
+    started = time.perf_counter()
+    meter.start()
+    while not local.status.ready:
+        await asyncio.sleep(0.05)
+    stall, p99 = meter.stop()
+    print(
+        f"idle while the index synced in {time.perf_counter() - started:.1f} s; "
+        f"longest loop stall {stall:.1f} ms, p99 {p99:.1f} ms, "
+        f"stalls over 16 ms: {len(meter.long)}"
+    )
+
+
 async def open_panes(window: MainWindow, meter: StallMeter, count: int) -> float:
     model = window.browser.model
     meter.start()
@@ -130,17 +149,22 @@ async def open_panes(window: MainWindow, meter: StallMeter, count: int) -> float
     return stall
 
 
-def run_bench(leads: int, scenario: Callable[[MainWindow, StallMeter], Awaitable[None]]) -> None:
+def run_bench(
+    leads: int,
+    scenario: Callable[[MainWindow, StallMeter], Awaitable[None]],
+    local_index: bool = True,
+) -> None:
     """Run `scenario` with a shown window on the qasync loop, the portal in its own process."""
     portal, webhook = start_portal(leads)
     app = QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     GuiThreadCollector(app).start()  # as b24desk.app does
+    favour_gui_thread()
     try:
         with tempfile.TemporaryDirectory() as home:
             os.environ["B24DESK_HOME"] = home
-            window = bench_window(webhook)
+            window = bench_window(webhook, local_index)
             window.resize(1280, 800)
             window.show()
             meter = StallMeter()
@@ -159,12 +183,17 @@ def run_bench(leads: int, scenario: Callable[[MainWindow, StallMeter], Awaitable
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument(
+        "--no-index", action="store_true", help="without the local index and its sync"
+    )
     args = parser.parse_args()
 
     async def scenario(window: MainWindow, meter: StallMeter) -> None:
         await asyncio.sleep(0.2)
         bare = rss_mb()
         await window.connect_to("bench")
+        if not args.no_index:
+            await idle_while_indexing(window, meter)
         await page_everything(window, meter, args.leads)
         loaded = rss_mb()
         print(
@@ -174,7 +203,7 @@ def main() -> None:
         window.browser.search.setText("")
         await open_panes(window, meter, 20)
 
-    run_bench(args.leads, scenario)
+    run_bench(args.leads, scenario, local_index=not args.no_index)
 
 
 if __name__ == "__main__":
