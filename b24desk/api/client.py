@@ -151,10 +151,16 @@ class B24Client:
         self, listener: Callable[[Any], None], to: type[RequestEvent | WaitNotice] = RequestEvent
     ) -> Callable[[], None]:
         """Call `listener` with every event of type `to` (RequestEvent: after every call;
-        WaitNotice: as a long wait starts); returns the function that unsubscribes it."""
+        WaitNotice: as a long wait starts); returns the function that unsubscribes it, which
+        may be called more than once (by its owner and by a session closing)."""
         entry = (to, listener)
         self._listeners.append(entry)
-        return lambda: self._listeners.remove(entry)
+
+        def unsubscribe() -> None:
+            if entry in self._listeners:
+                self._listeners.remove(entry)
+
+        return unsubscribe
 
     def _emit(self, event: RequestEvent | WaitNotice) -> None:
         for kind, listener in list(self._listeners):

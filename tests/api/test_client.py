@@ -355,3 +355,19 @@ def test_a_multi_megabyte_answer_is_decoded_off_the_event_loop(monkeypatch, size
 
     assert len(run(scenario())) == size
     assert threads == [not off_loop]
+
+
+def test_a_listener_unsubscribed_twice_stays_gone_and_others_keep_hearing(live_portal):
+    # The window's request log and the closing session may both unsubscribe one listener.
+    async def scenario():
+        async with B24Client(WebhookAuth(live_portal.webhook)) as c:
+            mine, theirs = [], []
+            unsubscribe = c.subscribe(mine.append)
+            c.subscribe(theirs.append)
+            unsubscribe()
+            unsubscribe()
+            await c.call("server.time")
+            return mine, theirs
+
+    mine, theirs = asyncio.run(scenario())
+    assert mine == [] and len(theirs) == 1
