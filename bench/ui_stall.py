@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -73,9 +73,10 @@ class StallMeter:
         self.last = now
 
 
-def start_portal(leads: int) -> tuple[subprocess.Popen[str], str]:
+def start_portal(leads: int, *options: str) -> tuple[subprocess.Popen[str], str]:
+    """The demo portal in its own process; no rate limit unless `options` set one."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "b24desk.portal", "--leads", str(leads), "--rate", "0"],
+        [sys.executable, "-m", "b24desk.portal", "--leads", str(leads), "--rate", "0", *options],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -86,15 +87,18 @@ def start_portal(leads: int) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("the portal did not start")
 
 
-def bench_window(webhook: str, local_index: bool) -> MainWindow:
-    """The window with one profile, "bench", for `webhook`; settings live in $B24DESK_HOME."""
+UNLIMITED = RateLimit(1000.0, 1000)
+
+
+def bench_window(webhook: str, local_index: bool, rate_limit: RateLimit = UNLIMITED) -> MainWindow:
+    """The window with one profile, "bench", for `webhook`; settings live in $B24DESK_HOME.
+    By default the client is unlimited: paging would otherwise wait on the 2 req/s bucket
+    and the benchmark would measure the rate limit instead."""
     paths = Paths.default().ensure()
     settings, secrets = load_settings(paths), SecretStore(paths)
     settings.local_index = local_index
     parts = split_webhook_url(webhook)
-    # The portal runs unlimited here; so does the client, or paging would wait on
-    # the 2 req/s bucket and the benchmark would measure the rate limit instead.
-    settings.add_profile(parts.to_profile("bench", RateLimit(1000.0, 1000)))
+    settings.add_profile(parts.to_profile("bench", rate_limit))
     secrets.set("bench", SecretKind.WEBHOOK_CODE, parts.code)
     return MainWindow(settings, paths, secrets)
 
@@ -153,9 +157,11 @@ def run_bench(
     leads: int,
     scenario: Callable[[MainWindow, StallMeter], Awaitable[None]],
     local_index: bool = True,
+    portal_options: Sequence[str] = (),
+    rate_limit: RateLimit = UNLIMITED,
 ) -> None:
     """Run `scenario` with a shown window on the qasync loop, the portal in its own process."""
-    portal, webhook = start_portal(leads)
+    portal, webhook = start_portal(leads, *portal_options)
     app = QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -164,7 +170,7 @@ def run_bench(
     try:
         with tempfile.TemporaryDirectory() as home:
             os.environ["B24DESK_HOME"] = home
-            window = bench_window(webhook, local_index)
+            window = bench_window(webhook, local_index, rate_limit)
             window.resize(1280, 800)
             window.show()
             meter = StallMeter()
