@@ -49,6 +49,19 @@ _TYPE_IDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class StatusName:
+    """One item of a CRM list (a lead status, deal stage, contact type): its name, its colour
+    ("#RRGGBB" or "") and, for stages, "process", "success" or "failure"."""
+
+    name: str
+    color: str = ""
+    semantics: str = ""
+
+
+StatusNames = Mapping[CrmEntityType, Mapping[str, StatusName]]
+
+
+@dataclass(frozen=True, slots=True)
 class CrmRef:
     """One CRM object: its type and ID."""
 

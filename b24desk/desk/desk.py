@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from b24desk.api import crm, openlines, users
+from b24desk.api import crm, openlines, statuses, users
 from b24desk.api.batch import BatchResult, Command
 from b24desk.api.coded_errors import ChatPostDeniedError
 from b24desk.api.errors import B24Error, OutcomeUnknownError
@@ -22,6 +22,7 @@ from b24desk.api.types import (
     History,
     Page,
     ParticipantChange,
+    StatusNames,
     User,
 )
 from b24desk.translatable import QT_TRANSLATE_NOOP
@@ -361,6 +362,10 @@ class Desk:
     async def employee_names(self) -> dict[int, str]:
         """Every employee's name, fired ones included (they still own CRM rows)."""
         return {user.id: user.full_name for user in await users.all_users(self.client)}
+
+    async def status_names(self) -> StatusNames:
+        """What this portal calls each type's status, stage and type codes, with colours."""
+        return await statuses.status_names(self.client)
 
     async def search_users(self, text: str) -> list[User]:
         if not text.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -209,9 +210,11 @@ class MainWindow(QMainWindow):
         return True
 
     async def _load_names(self, desk: Desk) -> None:
-        names = await desk.employee_names()
+        """Employees' and statuses' names, which the browser shows instead of IDs and codes."""
+        employees, statuses = await asyncio.gather(desk.employee_names(), desk.status_names())
         if desk is self.desk:
-            self.browser.model.set_user_names(names)
+            self.browser.model.set_user_names(employees)
+            self.browser.model.set_status_names(statuses)
 
     async def _disconnect(self) -> None:
         self._headroom_timer.stop()

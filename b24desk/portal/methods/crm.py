@@ -20,7 +20,7 @@ from .registry import PAGE_SIZE, Call, ListResult, method, page, parse_start
 ACCESS_DENIED = "Access denied."
 
 
-def _as_mapping(value: Any, name: str) -> dict[str, Any]:
+def as_php_array(value: Any, name: str) -> dict[str, Any]:
     """PHP arrays: an object, or a JSON array read as numeric keys; scalars are refused."""
     if value is None or value == "":
         return {}
@@ -88,8 +88,8 @@ def _candidates(
 def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
     upper = upper_keys(params)
     fields = FIELDS[crm_type]
-    filters = _as_mapping(upper.get("FILTER"), "filter")
-    order = parse_order(_as_mapping(upper.get("ORDER"), "order"), fields) or [("ID", False)]
+    filters = as_php_array(upper.get("FILTER"), "filter")
+    order = parse_order(as_php_array(upper.get("ORDER"), "order"), fields) or [("ID", False)]
     select = _select(upper.get("SELECT"))
     start = parse_start(upper.get("START"))
     access = call.user.access_to(crm_type)

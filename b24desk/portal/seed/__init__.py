@@ -11,6 +11,7 @@ from ..state import PortalState
 from .chats import ChatSeeder
 from .corpus import NOW
 from .dialogues import HOSTILE_TEXTS
+from .statuses import status_directory
 
 __all__ = ["HOSTILE_TEXTS", "NOW", "build_state"]
 
@@ -32,6 +33,7 @@ def build_state(
         seeder = ChatSeeder(seed, base_url)
         seeder.add_credentials()
         seeder.add_staff()
+        seeder.state.statuses = status_directory()
         seeder.add_companies(companies)
         seeder.add_contacts(contacts)
         seeder.add_leads(leads)

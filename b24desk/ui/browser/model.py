@@ -9,27 +9,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTime,
     Signal,
 )
 
-from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.api.types import CrmEntityType, Entity, Page, StatusNames
 from b24desk.desk.local import FoundPage
 from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.ui.aio import loop_running
+from b24desk.ui.browser.columns import Column, StatusLabels, sort_field
+from b24desk.ui.dates import short_datetime
 from b24desk.ui.plaintext import tooltip, visible
 
 log = logging.getLogger(__name__)
@@ -43,59 +39,12 @@ DEFAULT_ORDER: tuple[tuple[str, bool], ...] = (("ID", True),)  # newest first
 _ROOT = QModelIndex()
 
 
-class Column(IntEnum):
-    ID = 0
-    NAME = 1
-    STATUS = 2
-    RESPONSIBLE = 3
-    CONTACT = 4
-    MODIFIED = 5
-
-
-_STATUS_FIELD = {
-    CrmEntityType.LEAD: "STATUS_ID",
-    CrmEntityType.DEAL: "STAGE_ID",
-    CrmEntityType.CONTACT: "TYPE_ID",
-    CrmEntityType.COMPANY: "COMPANY_TYPE",
-}
-
-
-def sort_field(entity_type: CrmEntityType, column: Column) -> str | None:
-    """The REST field a column sorts by; None for the phone/e-mail column (multi-field)."""
-    if column is Column.NAME:
-        return "LAST_NAME" if entity_type is CrmEntityType.CONTACT else "TITLE"
-    if column is Column.STATUS:
-        return _STATUS_FIELD[entity_type]
-    return {
-        Column.ID: "ID",
-        Column.RESPONSIBLE: "ASSIGNED_BY_ID",
-        Column.MODIFIED: "DATE_MODIFY",
-    }.get(column)
-
-
-def short_datetime(moment: datetime | None) -> str:
-    """A portal timestamp in local time, in the UI locale's short format ("" when unknown)."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is not None:
-        # Bitrix24 sends the portal's offset; the supervisor reads their own clock.
-        moment = moment.astimezone().replace(tzinfo=None)
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        # The C locale's short format ("18 11 2026 08:47") reads like no real calendar.
-        return moment.strftime("%Y-%m-%d %H:%M")
-    shown = QDateTime(
-        QDate(moment.year, moment.month, moment.day),
-        QTime(moment.hour, moment.minute, moment.second),
-    )
-    return locale.toString(shown, QLocale.FormatType.ShortFormat)
-
-
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
         ENTITY_ROLE,
     }
 )
@@ -127,6 +76,7 @@ class EntityTableModel(QAbstractTableModel):
         self._order: Order = list(DEFAULT_ORDER)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._user_names: Mapping[int, str] = dict(user_names or {})
+        self._statuses = StatusLabels()
         self._rows: list[Entity] = []
         # Offset paging repeats rows when new entities arrive between two pages.
         self._seen: set[int] = set()
@@ -205,6 +155,15 @@ class EntityTableModel(QAbstractTableModel):
             top = self.index(0, Column.RESPONSIBLE)
             bottom = self.index(len(self._rows) - 1, Column.RESPONSIBLE)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def set_status_names(self, names: StatusNames) -> None:
+        """The portal's names (and colours) for status codes: shown instead of the codes."""
+        self._statuses = StatusLabels(names)
+        if self._rows:
+            top = self.index(0, Column.STATUS)
+            bottom = self.index(len(self._rows) - 1, Column.STATUS)
+            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole]
+            self.dataChanged.emit(top, bottom, roles)
 
     def reload(self) -> None:
         """Start over with the same query, e.g. after an error."""
@@ -362,6 +321,8 @@ class EntityTableModel(QAbstractTableModel):
             return tooltip("\n".join((*entity.phones, *entity.emails))) or None
         if role == Qt.ItemDataRole.ToolTipRole and entity.id in self._reasons:
             return self._matched(self._reasons[entity.id])
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
+            return self._statuses.swatch(entity)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -383,7 +344,7 @@ class EntityTableModel(QAbstractTableModel):
         if column is Column.NAME:
             return entity.display_name
         if column is Column.STATUS:
-            return entity.status
+            return self._statuses.text(entity)
         if column is Column.RESPONSIBLE:
             user_id = entity.assigned_by_id
             if user_id is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from b24desk.api.types import FileRef, History, Message, User
 from b24desk.ui.bbcode import is_safe_link, misleading, to_html
-from b24desk.ui.browser.model import short_datetime
+from b24desk.ui.dates import short_datetime
 from b24desk.ui.plaintext import tooltip, visible
 from b24desk.ui.style import Tone, color
 

@@ -1,9 +1,13 @@
-"""The entity browser in the real window: what the supervisor is told when the portal refuses."""
+"""The entity browser in the real window: refusals explained, the portal's own status names."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from b24desk.api.types import CrmEntityType
+from b24desk.ui.browser.model import Column
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import PROFILE, make_window
 
@@ -22,3 +26,32 @@ def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, r
         )
 
     run(scenario())
+
+
+def test_statuses_show_the_portals_names_and_colours(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+    model = window.browser.model
+    stages = {
+        i["STATUS_ID"]: i for i in live_portal.state.statuses if i["ENTITY_ID"] == "DEAL_STAGE"
+    }
+
+    def shown(row: int) -> tuple[str, object]:
+        index = model.index(row, Column.STATUS)
+        return model.data(index), model.data(index, Qt.ItemDataRole.DecorationRole)
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        window.browser.set_entity_type(CrmEntityType.DEAL)
+        await wait_until(lambda: model.rowCount() > 0 and shown(0)[0] in names_of(stages))
+
+    def names_of(items):
+        return {i["NAME"] for i in items.values()}
+
+    run(scenario())
+    for row in range(model.rowCount()):
+        code = model.entity_at(row).status
+        text, swatch = shown(row)
+        assert text == stages[code]["NAME"] != code
+        assert isinstance(swatch, QColor) and swatch.name().upper() == stages[code]["COLOR"]
