@@ -37,6 +37,9 @@ _NAME_FIELDS = {
     CrmEntityType.COMPANY: ("TITLE",),
 }
 _PHONE_LIKE = re.compile(r"\+?[\d\s()\-.]{5,}")
+# Bare digits shorter than this are an ID (the supervisor typed "12345"), not a phone; a
+# phone typed without any formatting has at least 10 digits (a Russian one, 11).
+PHONE_DIGITS = 10
 
 
 # A background sync reads this many pages of 50 per request: small enough that decoding one
@@ -183,7 +186,7 @@ def search_commands(
         filters["by_id"] = {"ID": int(query)}
     if "@" in query:
         filters["by_email"] = {"EMAIL": query}
-    if _PHONE_LIKE.fullmatch(query):
+    if _PHONE_LIKE.fullmatch(query) and not (query.isdigit() and len(query) < PHONE_DIGITS):
         filters["by_phone"] = {"PHONE": query}
     if query and not query.isdigit():
         fields = _NAME_FIELDS[entity_type]

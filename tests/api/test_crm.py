@@ -64,3 +64,9 @@ def test_search_titles(live_portal):
     found = search(live_portal, CrmEntityType.COMPANY, company["TITLE"][2:10])
     assert int(company["ID"]) in {e.id for e in found}
     assert search(live_portal, CrmEntityType.DEAL, "   ") == ()
+
+
+def test_a_plain_number_is_an_id_and_a_long_one_may_be_a_phone():
+    assert set(crm.search_commands(CrmEntityType.LEAD, "12345")) == {"by_id"}
+    assert {"by_id", "by_phone"} <= set(crm.search_commands(CrmEntityType.LEAD, "79161234567"))
+    assert "by_phone" in crm.search_commands(CrmEntityType.LEAD, "+7 916 12")
