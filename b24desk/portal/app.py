@@ -37,6 +37,7 @@ from .errors import RestError
 from .faults import AFTER, BEFORE, FaultPlan
 from .limits import Limits
 from .methods import BATCH_SCOPE, METHODS, Call, ListResult
+from .methods.im_events import record
 from .seed import build_state
 from .state import OAuthToken, PortalState, User
 
@@ -79,6 +80,7 @@ class Portal:
             companies=self.config.companies,
         )
         self.state.clock_skew = self.config.clock_skew
+        self.state.observers.append(record)  # im.v2 events for subscribed participants
         self.base_url = base_url
         self.limits = Limits(self.config.rate, self.config.burst, self.config.operating_limit)
         self.faults = FaultPlan(rate=self.config.fail_rate, kinds=self.config.fail_kinds)
