@@ -308,7 +308,7 @@ class PortalState:
 
     def read_mark(self, chat: Chat, user_id: int) -> int:
         """The ID of the last message `user_id` has read in the chat."""
-        return self.read_marks.get((chat.id, user_id), self.read_floor - 1)
+        return max(self.read_marks.get((chat.id, user_id), 0), self.read_floor - 1)
 
     def unread(self, chat: Chat, user_id: int) -> list[Message]:
         mark = self.read_mark(chat, user_id)
