@@ -14,17 +14,20 @@ if TYPE_CHECKING:
 
 # Never dialled: requests reach the in-process portal through its transport.
 DEMO_BASE_URL = "http://localhost"
+# Live mode of the demo: a few customer and operator actions a minute, gentle enough to
+# read along and to stay far inside the request budget.
+DEMO_LIVE_RATE = 4.0
 
 
 async def open_demo(
-    portal: Portal | None = None,
+    portal: Portal | None = None, *, live_rate: float = DEMO_LIVE_RATE
 ) -> tuple[B24Client, Callable[[], Awaitable[None]]]:
-    """A client talking to an in-process demo portal (a fresh one unless given), and the call
-    that stops both."""
+    """A client talking to an in-process demo portal (a fresh one with live mode at
+    `live_rate` actions a minute, 0 = still, unless given), and the call that stops both."""
     if portal is None:
         # Loading the portal's modules and seeding it take a noticeable moment: never on the
         # GUI thread.
-        portal = await asyncio.to_thread(_fresh_portal)
+        portal = await asyncio.to_thread(_fresh_portal, live_rate)
     # Here, not at the top: the app imports this module before its window paints. Loaded by
     # now (by `_fresh_portal`, or by whoever built `portal`), so these are look-ups.
     from b24desk.api import B24Client, ClientOptions, WebhookAuth
@@ -44,12 +47,12 @@ async def open_demo(
     return client, stop
 
 
-def _fresh_portal() -> Portal:
+def _fresh_portal(live_rate: float) -> Portal:
     """On a worker thread: the portal's and the client's modules (httpx) load here, then the
     portal is seeded."""
-    from b24desk.portal import Portal
+    from b24desk.portal import Portal, PortalConfig
 
     for module in ("b24desk.api.client", "b24desk.portal.inprocess"):
         importlib.import_module(module)
 
-    return Portal(base_url=DEMO_BASE_URL)
+    return Portal(PortalConfig(live_rate=live_rate), base_url=DEMO_BASE_URL)

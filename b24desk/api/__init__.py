@@ -11,6 +11,15 @@ from typing import TYPE_CHECKING, Any
 from .auth import OAuthAuth, OAuthTokens, WebhookAuth
 from .batch import BatchResult, Command
 from .events import RequestEvent, WaitNotice
+from .live_types import (
+    Counters,
+    DialogMessages,
+    EventPage,
+    ImEvent,
+    ImEventType,
+    RecentChat,
+    RecentMessage,
+)
 from .query import ref
 from .redact import redact
 from .urls import DEFAULT_TOKEN_URL, normalise_webhook_url
@@ -28,9 +37,16 @@ __all__ = [
     "BatchResult",
     "ClientOptions",
     "Command",
+    "Counters",
+    "DialogMessages",
     "Envelope",
+    "EventPage",
+    "ImEvent",
+    "ImEventType",
     "OAuthAuth",
     "OAuthTokens",
+    "RecentChat",
+    "RecentMessage",
     "RequestEvent",
     "WaitNotice",
     "WebhookAuth",

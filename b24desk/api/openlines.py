@@ -258,7 +258,7 @@ async def create_lead(client: B24Client, chat_id: int) -> int | None:
 # ---- session history ----
 
 
-def _parse_file(raw: Any) -> FileRef:
+def parse_file(raw: Any) -> FileRef:
     data = as_mapping(raw)
     return FileRef(
         id=as_int(data.get("id")),
@@ -311,7 +311,7 @@ def parse_history(raw: Any) -> History:
         key=lambda m: m.id,
     )
     users = {u.id: u for u in map(parse_chat_user, as_mapping(data.get("users")).values())}
-    files = {f.id: f for f in map(_parse_file, as_mapping(data.get("files")).values())}
+    files = {f.id: f for f in map(parse_file, as_mapping(data.get("files")).values())}
     chats = as_mapping(data.get("chat"))
     chat_raw = chats.get(str(chat_id))
     return History(

@@ -62,6 +62,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="seconds the portal's clock runs ahead of this machine's (negative: behind)",
     )
     parser.add_argument(
+        "--live",
+        type=float,
+        default=0.0,
+        metavar="RATE",
+        help="live mode: customers and operators act, RATE actions per minute (seeded by --seed)",
+    )
+    parser.add_argument(
         "--realistic-cost",
         action="store_true",
         help="spend the processing time a real portal would (see cost.py)",
@@ -90,6 +97,7 @@ def config_from(args: argparse.Namespace) -> PortalConfig:
         fail_rate=args.fail_rate,
         fail_kinds=kinds,
         clock_skew=args.clock_skew,
+        live_rate=max(0.0, args.live),
     )
 
 
@@ -112,8 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ready in {time.perf_counter() - started:.2f} s; Ctrl+C stops", flush=True)
     server = make_server(portal)
+
+    async def serve() -> None:
+        portal.start_live()
+        try:
+            await server.serve(sockets=[sock])
+        finally:
+            await portal.stop_live()
+
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(server.serve(sockets=[sock]))
+        asyncio.run(serve())
     return 0
 
 

@@ -9,6 +9,7 @@ URL forms (as on a real portal):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import secrets
@@ -36,7 +37,9 @@ from .cost import Work
 from .errors import RestError
 from .faults import AFTER, BEFORE, FaultPlan
 from .limits import Limits
+from .live import LiveMode
 from .methods import BATCH_SCOPE, METHODS, Call, ListResult
+from .methods.im_events import record
 from .seed import build_state
 from .state import OAuthToken, PortalState, User
 
@@ -79,12 +82,15 @@ class Portal:
             companies=self.config.companies,
         )
         self.state.clock_skew = self.config.clock_skew
+        self.state.observers.append(record)  # im.v2 events for subscribed participants
         self.base_url = base_url
         self.limits = Limits(self.config.rate, self.config.burst, self.config.operating_limit)
         self.faults = FaultPlan(rate=self.config.fail_rate, kinds=self.config.fail_kinds)
         self.wire_log: deque[WireRecord] = deque(maxlen=100_000)
         self._jitter = random.Random(self.config.seed)
         self._tz = timezone(timedelta(hours=3))
+        self.live = LiveMode(self.state, seed=self.config.seed, rate=self.config.live_rate)
+        self._live_task: asyncio.Task[None] | None = None
 
     # ---- public helpers for tests, benches and the CLI ----
 
@@ -109,6 +115,18 @@ class Portal:
     def expire_access_tokens(self) -> None:
         for token in self.state.access_tokens.values():
             token.expires_at = 0.0
+
+    def start_live(self) -> None:
+        """On the portal's loop: start live mode if its rate is above 0 (once)."""
+        if self.live.rate > 0 and self._live_task is None:
+            self._live_task = asyncio.get_running_loop().create_task(self.live.run())
+
+    async def stop_live(self) -> None:
+        task, self._live_task = self._live_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     def count_errors(self, code: str) -> int:
         return sum(1 for record in self.wire_log if record.error == code)

@@ -32,3 +32,6 @@ class PortalConfig:
     # The portal's clock against this machine's, in seconds (+ ahead, - behind): the dates it
     # stamps on messages, leads and server.time. Real portals' clocks differ from desktops'.
     clock_skew: float = 0.0
+    # Live mode (live.py): customer and operator actions per minute on the portal's own
+    # loop, seeded by `seed`; 0 keeps the portal still.
+    live_rate: float = 0.0

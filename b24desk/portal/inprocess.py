@@ -22,6 +22,8 @@ class PortalThread:
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="demo-portal", daemon=True)
         self._thread.start()
+        # Live mode, when the portal's config asks for it, runs on the portal's loop.
+        self.loop.call_soon_threadsafe(portal.start_live)
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -32,6 +34,8 @@ class PortalThread:
 
     def stop(self) -> None:
         if self.loop.is_running():
+            stopped = asyncio.run_coroutine_threadsafe(self.portal.stop_live(), self.loop)
+            stopped.result(timeout=5)
             self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(timeout=5)
         if not self.loop.is_running():

@@ -69,7 +69,14 @@ class PortalServer:
         self._thread = threading.Thread(target=self._run, name="demo-portal", daemon=True)
 
     def _run(self) -> None:
-        asyncio.run(self._server.serve(sockets=[self._sock]))
+        async def serve() -> None:
+            self.portal.start_live()  # when the portal's config asks for live mode
+            try:
+                await self._server.serve(sockets=[self._sock])
+            finally:
+                await self.portal.stop_live()
+
+        asyncio.run(serve())
 
     def start(self) -> PortalServer:
         self._thread.start()

@@ -8,96 +8,24 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from .accounts import Access, CrmType, Department, OAuthApp, OAuthToken, User, Webhook
+from .eventlog import EventLog
 
-class CrmType(StrEnum):
-    LEAD = "lead"
-    DEAL = "deal"
-    CONTACT = "contact"
-    COMPANY = "company"
-
-    @property
-    def b24_name(self) -> str:
-        """The form chats use in entity_data_1/2: "LEAD", "DEAL", ... (not str.upper)."""
-        return self.value.upper()
-
-
-class Access(StrEnum):
-    """How much of one CRM entity type a user may read."""
-
-    ALL = "all"
-    OWN = "own"  # only rows with ASSIGNED_BY_ID == the user
-    NONE = "none"
-
-
-@dataclass
-class Department:
-    id: int
-    name: str
-    parent: int | None = None
-
-
-@dataclass
-class User:
-    """An account of the portal: employee, bot or an Open Lines customer (connector user)."""
-
-    id: int
-    name: str
-    last_name: str
-    email: str = ""
-    second_name: str = ""
-    work_position: str = ""
-    departments: list[int] = field(default_factory=list)
-    active: bool = True
-    gender: str = ""  # "M" | "F" | ""
-    is_online: bool = False
-    is_admin: bool = False
-    is_bot: bool = False
-    is_connector: bool = False  # an external customer who writes through a connector
-    work_phone: str = ""
-    personal_mobile: str = ""
-    date_register: str = ""
-    last_login: str = ""
-    crm_access: dict[CrmType, Access] = field(default_factory=dict)
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.name} {self.last_name}".strip()
-
-    def access_to(self, crm_type: CrmType) -> Access:
-        if self.is_admin:
-            return Access.ALL
-        return self.crm_access.get(crm_type, Access.ALL)
-
-
-@dataclass
-class Webhook:
-    user_id: int
-    code: str
-    scopes: frozenset[str]
-    title: str = ""
-
-
-@dataclass
-class OAuthApp:
-    client_id: str
-    client_secret: str
-    scopes: frozenset[str]
-
-
-@dataclass
-class OAuthToken:
-    access_token: str
-    refresh_token: str
-    client_id: str
-    user_id: int
-    expires_at: float
-
+__all__ = [
+    "Access",
+    "CrmType",
+    "Department",
+    "OAuthApp",
+    "OAuthToken",
+    "User",
+    "Webhook",
+]
 
 # A CRM row: a dict, or for the big seeded tables a CompactRow that reads like one.
 Row = MutableMapping[str, Any]
@@ -249,6 +177,31 @@ class Chat:
         return crm_id > 0 and self.crm.get(crm_type, 0) == crm_id
 
 
+class ChangeKind(StrEnum):
+    """What happened in a chat, named as the im.v2 event that reports it."""
+
+    MESSAGE_ADD = "ONIMV2MESSAGEADD"
+    MESSAGE_UPDATE = "ONIMV2MESSAGEUPDATE"
+    MESSAGE_DELETE = "ONIMV2MESSAGEDELETE"
+    REACTION = "ONIMV2REACTIONCHANGE"
+    JOIN = "ONIMV2JOINCHAT"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to a chat, told to the state's observers (the im.v2 event recorder)."""
+
+    kind: ChangeKind
+    chat: Chat
+    message: Message | None = None
+    user_id: int = 0  # the author, the one who reacted, or who joined
+    reaction: str = ""
+    action: str = ""  # "add" | "delete" for reactions
+
+
+Observer = Callable[["PortalState", Change], None]
+
+
 @dataclass
 class PortalState:
     """Everything the demo portal knows; handlers read and change it on one event loop."""
@@ -278,6 +231,13 @@ class PortalState:
     next_session_id: int = 1
     next_message_id: int = 1
     next_file_id: int = 1
+    # Live state beside the seeded data (kept out of Chat and Message, whose fields the
+    # seed fingerprint covers): read marks, reactions, the event log and who is told.
+    read_marks: dict[tuple[int, int], int] = field(default_factory=dict)  # (chat, user) -> ID
+    read_floor: int = 0  # messages below this ID count as read by everyone (the seed's)
+    reactions: dict[int, dict[str, list[int]]] = field(default_factory=dict)  # msg -> who
+    events: EventLog = field(default_factory=EventLog)
+    observers: list[Observer] = field(default_factory=list)
 
     def chats_of(self, crm_type: CrmType, crm_id: int) -> list[Chat]:
         """Open Lines chats bound to one CRM entity, oldest first."""
@@ -312,7 +272,52 @@ class PortalState:
         chat.messages.append(message)
         if session is not None:
             session.message_ids.append(message.id)
+        if author_id:
+            self.read_marks[(chat.id, author_id)] = message.id  # one's own post is read
+        self.tell(Change(ChangeKind.MESSAGE_ADD, chat, message, author_id))
         return message
+
+    def update_message(self, message: Message, text: str) -> None:
+        message.text = text
+        chat = self.chats[message.chat_id]
+        self.tell(Change(ChangeKind.MESSAGE_UPDATE, chat, message, message.author_id))
+
+    def delete_message(self, message: Message) -> None:
+        chat = self.chats[message.chat_id]
+        chat.messages.remove(message)
+        session = self.sessions.get(message.session_id)
+        if session is not None and message.id in session.message_ids:
+            session.message_ids.remove(message.id)
+        del self.messages[message.id]
+        self.tell(Change(ChangeKind.MESSAGE_DELETE, chat, message, message.author_id))
+
+    def react(self, message: Message, user_id: int, reaction: str = "like") -> None:
+        """Toggle `user_id`'s reaction on the message."""
+        users = self.reactions.setdefault(message.id, {}).setdefault(reaction, [])
+        action = "delete" if user_id in users else "add"
+        if action == "delete":
+            users.remove(user_id)
+        else:
+            users.append(user_id)
+        chat = self.chats[message.chat_id]
+        self.tell(Change(ChangeKind.REACTION, chat, message, user_id, reaction, action))
+
+    def add_participant(self, chat: Chat, user_id: int) -> None:
+        chat.participants.append(user_id)
+        self.read_marks[(chat.id, user_id)] = chat.messages[-1].id if chat.messages else 0
+        self.tell(Change(ChangeKind.JOIN, chat, user_id=user_id))
+
+    def read_mark(self, chat: Chat, user_id: int) -> int:
+        """The ID of the last message `user_id` has read in the chat."""
+        return max(self.read_marks.get((chat.id, user_id), 0), self.read_floor - 1)
+
+    def unread(self, chat: Chat, user_id: int) -> list[Message]:
+        mark = self.read_mark(chat, user_id)
+        return [m for m in chat.messages if m.id > mark and m.author_id != user_id]
+
+    def tell(self, change: Change) -> None:
+        for observer in self.observers:
+            observer(self, change)
 
     def add_session(self, chat: Chat, operator_id: int, date: str, closed: bool) -> Session:
         session = Session(

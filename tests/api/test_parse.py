@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from b24desk.api import crm, openlines, system, users
+from b24desk.api import crm, live, openlines, system, users
 from b24desk.api.batch import Command
 from b24desk.api.errors import B24Error, OutcomeUnknownError
 from b24desk.api.kinds import is_write
@@ -70,6 +70,12 @@ COMMANDS: list[Command[Any]] = [
     openlines.dialog_command(chat_id=1),
     system.scope_command(),
     system.server_time_command(),
+    live.subscribe_command(),
+    live.unsubscribe_command(),
+    live.events_command(5, 10),
+    live.dialog_messages_command(1, first_id=2),
+    live.recent_command(only_openlines=True),
+    live.counters_command(),
 ]
 HELPERS = [as_int, as_id, as_mapping, as_list, int_tuple, as_datetime, users.parse_chat_user]
 

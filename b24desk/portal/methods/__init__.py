@@ -1,6 +1,16 @@
 """REST methods of the demo portal, registered by name with the scope each needs."""
 
-from . import crm, openlines, sessions, statuses, system, users  # noqa: F401  (importing registers the methods)
+# Importing registers the methods.
+from . import (  # noqa: F401
+    crm,
+    im_dialog,
+    im_events,
+    openlines,
+    sessions,
+    statuses,
+    system,
+    users,
+)
 from .registry import BATCH_SCOPE, METHODS, Call, ListResult
 
 __all__ = ["BATCH_SCOPE", "METHODS", "Call", "ListResult"]

@@ -161,7 +161,7 @@ def message_entry(chat: Chat, message: Message) -> dict[str, Any]:
     }
 
 
-def _lines_entity(chat: Chat) -> dict[str, str]:
+def lines_entity(chat: Chat) -> dict[str, str]:
     if not chat.is_lines:
         return {"type": "", "id": "", "data1": "", "data2": ""}
     started = int(datetime.fromisoformat(chat.date_create).timestamp())
@@ -185,7 +185,7 @@ _PERMISSIONS = {
 
 def history_chat(chat: Chat) -> dict[str, Any]:
     """A `chat` item of session.history.get, keys in the reference's order."""
-    entity = _lines_entity(chat)
+    entity = lines_entity(chat)
     return {
         "id": str(chat.id),
         "parentChatId": 0,
@@ -219,7 +219,7 @@ def history_chat(chat: Chat) -> dict[str, Any]:
 
 def dialog_object(chat: Chat, viewer: User) -> dict[str, Any]:
     """imopenlines.dialog.get's answer: the documented keys plus the im chat's others."""
-    entity = _lines_entity(chat)
+    entity = lines_entity(chat)
     last_id = chat.messages[-1].id if chat.messages else 0
     permissions = {re.sub(r"([A-Z])", r"_\1", k).lower(): v for k, v in _PERMISSIONS.items()}
     return {

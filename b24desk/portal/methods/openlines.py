@@ -115,7 +115,7 @@ def chat_user_add(call: Call, params: dict[str, Any]) -> int:
         raise RestError(
             "WRONG_REQUEST", "You don't have access or user already member in chat", 400
         )
-    chat.participants.append(user.id)
+    call.state.add_participant(chat, user.id)
     system_message(call.state, chat, f"{mention(call.user)} пригласил(а) в чат {mention(user)}")
     return chat.id
 

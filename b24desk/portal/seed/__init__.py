@@ -44,4 +44,6 @@ def build_state(
     finally:
         if collecting:
             gc.enable()
+    # Everything seeded has been read: only what happens from now on is unread.
+    seeder.state.read_floor = seeder.state.next_message_id
     return seeder.state
