@@ -1,0 +1,82 @@
+"""The window's keyboard: menu shortcuts to the widgets they drive, pane to pane, the sheet.
+
+The chat actions press the pane's own buttons, so a shortcut can do no more than a click;
+when a button is greyed out the status bar says why instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from b24desk.ui import shortcuts
+from b24desk.ui.dialogs.shortcuts import ShortcutSheet
+from b24desk.ui.shortcuts import Shortcut
+
+if TYPE_CHECKING:
+    from b24desk.ui.main_window import MainWindow
+
+
+def connect_keyboard(window: MainWindow) -> None:
+    menus, browser, pane = window.menus, window.browser, window.chat_pane
+    menus.find.connect(browser.focus_search)
+    menus.next_pane.connect(lambda: next_pane(panes(window), 1))
+    menus.previous_pane.connect(lambda: next_pane(panes(window), -1))
+    menus.join.connect(lambda: press(window, pane.people.join_button, shortcuts.JOIN))
+    menus.add_participant.connect(
+        lambda: press(window, pane.people.add_button, shortcuts.ADD_PARTICIPANT)
+    )
+    menus.create_lead.connect(lambda: press(window, pane.lead.button, shortcuts.CREATE_LEAD))
+    menus.show_shortcuts.connect(lambda: show_sheet(window))
+    # Enter on an entity opens it and takes the keyboard on to its chat.
+    browser.table.activated.connect(lambda *_: pane.focus_chat())
+
+
+def panes(window: MainWindow) -> list[QWidget]:
+    """Where F6 goes, in reading order: search, results, chats, people, history, message."""
+    browser, pane = window.browser, window.chat_pane
+    return [
+        browser.search,
+        browser.table,
+        pane.chat_list,
+        pane.participant_list,
+        pane.history_view,
+        pane.composer.editor,
+    ]
+
+
+def next_pane(stops: list[QWidget], step: int) -> None:
+    """Focus the next (step 1) or previous (-1) stop that can take the keyboard."""
+    focused = QApplication.focusWidget()
+    here = next(
+        (i for i, w in enumerate(stops) if focused is not None and w.isAncestorOf(focused)), -1
+    )
+    here = next((i for i, w in enumerate(stops) if w is focused), here)
+    if here < 0 and step < 0:
+        here = 0
+    for offset in range(1, len(stops) + 1):
+        stop = stops[(here + step * offset) % len(stops)]
+        if stop.isEnabled() and stop.isVisible():
+            stop.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+
+
+def press(window: MainWindow, button: QPushButton, shortcut: Shortcut) -> None:
+    if button.isEnabled() and button.isVisible():
+        button.click()
+        return
+    what = shortcuts.text(shortcut.text)
+    why = button.toolTip()
+    text = QCoreApplication.translate("keyboard", "Not possible now: {0}.").format(what)
+    window.status.showMessage(f"{text} {why}" if why else text, 5000)
+
+
+def show_sheet(window: MainWindow) -> None:
+    sheet = window.findChild(ShortcutSheet, "shortcutSheet")
+    if sheet is None:
+        sheet = ShortcutSheet(window)
+    sheet.show()
+    sheet.raise_()
+    sheet.activateWindow()
