@@ -48,19 +48,36 @@ def panes(window: MainWindow) -> list[QWidget]:
 
 
 def next_pane(stops: list[QWidget], step: int) -> None:
-    """Focus the next (step 1) or previous (-1) stop that can take the keyboard."""
+    """Focus the next (step 1) or previous (-1) stop that can take the keyboard; from a
+    widget between stops (a button), the nearest stop that way along the Tab order."""
     focused = QApplication.focusWidget()
-    here = next(
-        (i for i, w in enumerate(stops) if focused is not None and w.isAncestorOf(focused)), -1
-    )
-    here = next((i for i, w in enumerate(stops) if w is focused), here)
-    if here < 0 and step < 0:
-        here = 0
+    here = _stop_of(stops, focused)
+    if here < 0 and focused is not None:
+        widget: QWidget | None = focused
+        for _ in range(len(focused.window().findChildren(QWidget))):
+            if widget is None:
+                break
+            widget = widget.nextInFocusChain() if step > 0 else widget.previousInFocusChain()
+            found = _stop_of(stops, widget)
+            if found >= 0 and _can_focus(stops[found]):
+                stops[found].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
     for offset in range(1, len(stops) + 1):
-        stop = stops[(here + step * offset) % len(stops)]
-        if stop.isEnabled() and stop.isVisible():
+        stop = stops[(max(here, 0) + step * offset) % len(stops)]
+        if _can_focus(stop):
             stop.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
+
+
+def _stop_of(stops: list[QWidget], widget: QWidget | None) -> int:
+    """The stop that is or holds `widget`, or -1."""
+    if widget is None:
+        return -1
+    return next((i for i, s in enumerate(stops) if s is widget or s.isAncestorOf(widget)), -1)
+
+
+def _can_focus(widget: QWidget) -> bool:
+    return widget.isEnabled() and widget.isVisible()
 
 
 def press(window: MainWindow, button: QPushButton, shortcut: Shortcut) -> None:
@@ -77,6 +94,8 @@ def show_sheet(window: MainWindow) -> None:
     sheet = window.findChild(ShortcutSheet, "shortcutSheet")
     if sheet is None:
         sheet = ShortcutSheet(window)
-    sheet.show()
-    sheet.raise_()
-    sheet.activateWindow()
+    if sheet.isVisible():  # already open behind the window: bring it forward
+        sheet.raise_()
+        sheet.activateWindow()
+    else:
+        sheet.show()

@@ -31,6 +31,7 @@ from .chat.pane import ChatPane
 from .diagnostics import open_log_folder, report_for_clipboard
 from .errors import user_text
 from .keyboard import connect_keyboard
+from .language import resolve
 from .menus import Menus
 from .portal_pages import PortalPages
 from .request_log import RequestLog
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.profile_name: str | None = None
         self.pages = PortalPages(self)  # the connected portal's web pages
         self.restart_requested = False  # app.py starts b24desk again once this window closed
+        self._started_language = settings.language  # the texts on show are in this one
         self._closing = False
         self._closed = False
 
@@ -156,12 +158,12 @@ class MainWindow(QMainWindow):
         self._fill_connection_menu()
         connect_keyboard(self)
 
-    def _set_language(self, language: str) -> None:
-        """Saved, and a restart offered: widgets take their texts when they are built."""
-        if language != self.settings.language:
-            self.settings.language = language
+    def _set_language(self, code: str) -> None:
+        """Saved; a restart offered when the texts would change (widgets take theirs when built)."""
+        if code != self.settings.language:
+            self.settings.language = code
             self._save_settings()
-            self.restart_bar.offer()
+        self.restart_bar.setVisible(resolve(code) != resolve(self._started_language))
 
     def _fill_connection_menu(self) -> None:
         self.menus.fill_profiles(self.connections.names(), self.profile_name)

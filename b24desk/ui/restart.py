@@ -17,7 +17,7 @@ from b24desk.ui.style import notice_style
 
 
 class RestartBar(QWidget):
-    """Hidden until `offer` is called; *Restart now* emits `restart`, *Later* hides it."""
+    """Hidden until shown; *Restart now* emits `restart`, *Later* hides it."""
 
     restart = Signal()
 
@@ -41,9 +41,6 @@ class RestartBar(QWidget):
         row.addWidget(self.restart_button)
         row.addWidget(self.later_button)
         self.hide()
-
-    def offer(self) -> None:
-        self.show()
 
 
 def restart_arguments(profile: str | None, demo_profile: str) -> list[str]:

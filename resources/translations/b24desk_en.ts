@@ -104,47 +104,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Inbound webhook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OAuth application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show or hide the secret fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Webhook URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Portal URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client secret:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -152,7 +112,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rate plan:</source>
+        <source>Inbound &amp;webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OAuth application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portal URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate p&amp;lan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -196,7 +196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide</source>
+        <source>&amp;Hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -782,7 +782,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add</source>
+        <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -104,56 +104,56 @@
         <translation>например, Основной портал</translation>
     </message>
     <message>
-        <source>Inbound webhook</source>
-        <translation>Входящий вебхук</translation>
-    </message>
-    <message>
-        <source>OAuth application</source>
-        <translation>Приложение OAuth</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Показать</translation>
-    </message>
-    <message>
         <source>Show or hide the secret fields</source>
         <translation>Показать или скрыть секретные поля</translation>
-    </message>
-    <message>
-        <source>Webhook URL:</source>
-        <translation>Адрес вебхука:</translation>
-    </message>
-    <message>
-        <source>Portal URL:</source>
-        <translation>Адрес портала:</translation>
-    </message>
-    <message>
-        <source>Client ID:</source>
-        <translation>Код приложения (client_id):</translation>
-    </message>
-    <message>
-        <source>Client secret:</source>
-        <translation>Ключ приложения (client_secret):</translation>
-    </message>
-    <message>
-        <source>Refresh token:</source>
-        <translation>Refresh-токен:</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Проверить подключение</translation>
-    </message>
-    <message>
-        <source>Profile name:</source>
-        <translation>Название:</translation>
     </message>
     <message>
         <source>Connect with:</source>
         <translation>Способ подключения:</translation>
     </message>
     <message>
-        <source>Rate plan:</source>
-        <translation>Тариф:</translation>
+        <source>Inbound &amp;webhook</source>
+        <translation>&amp;Входящий вебхук</translation>
+    </message>
+    <message>
+        <source>&amp;OAuth application</source>
+        <translation>Приложение &amp;OAuth</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL:</source>
+        <translation>&amp;Адрес вебхука:</translation>
+    </message>
+    <message>
+        <source>&amp;Portal URL:</source>
+        <translation>Адрес по&amp;ртала:</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;Код приложения (client_id):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Кл&amp;юч приложения (client_secret):</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation>Refresh-&amp;токен:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Проверить по&amp;дключение</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Rate p&amp;lan:</source>
+        <translation>Тар&amp;иф:</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -196,8 +196,8 @@
         <translation>Введите refresh-токен.</translation>
     </message>
     <message>
-        <source>Hide</source>
-        <translation>Скрыть</translation>
+        <source>&amp;Hide</source>
+        <translation>&amp;Скрыть</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -783,8 +783,8 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Введите имя…</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
     </message>
     <message>
         <source>Type part of a name to search.</source>
