@@ -6,24 +6,24 @@ when a button is greyed out the status bar says why instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
 
 from b24desk.ui import shortcuts
+from b24desk.ui.browser.browser import EntityBrowser
+from b24desk.ui.chat.pane import ChatPane
 from b24desk.ui.dialogs.shortcuts import ShortcutSheet
+from b24desk.ui.menus import Menus
 from b24desk.ui.shortcuts import Shortcut
 
-if TYPE_CHECKING:
-    from b24desk.ui.main_window import MainWindow
 
-
-def connect_keyboard(window: MainWindow) -> None:
-    menus, browser, pane = window.menus, window.browser, window.chat_pane
+def connect_keyboard(
+    window: QMainWindow, menus: Menus, browser: EntityBrowser, pane: ChatPane
+) -> None:
+    stops = panes(browser, pane)
     menus.find.connect(browser.focus_search)
-    menus.next_pane.connect(lambda: next_pane(panes(window), 1))
-    menus.previous_pane.connect(lambda: next_pane(panes(window), -1))
+    menus.next_pane.connect(lambda: next_pane(stops, 1))
+    menus.previous_pane.connect(lambda: next_pane(stops, -1))
     menus.join.connect(lambda: press(window, pane.people.join_button, shortcuts.JOIN))
     menus.add_participant.connect(
         lambda: press(window, pane.people.add_button, shortcuts.ADD_PARTICIPANT)
@@ -34,9 +34,8 @@ def connect_keyboard(window: MainWindow) -> None:
     browser.table.activated.connect(lambda *_: pane.focus_chat())
 
 
-def panes(window: MainWindow) -> list[QWidget]:
+def panes(browser: EntityBrowser, pane: ChatPane) -> list[QWidget]:
     """Where F6 goes, in reading order: search, results, chats, people, history, message."""
-    browser, pane = window.browser, window.chat_pane
     return [
         browser.search,
         browser.table,
@@ -80,17 +79,17 @@ def _can_focus(widget: QWidget) -> bool:
     return widget.isEnabled() and widget.isVisible()
 
 
-def press(window: MainWindow, button: QPushButton, shortcut: Shortcut) -> None:
+def press(window: QMainWindow, button: QPushButton, shortcut: Shortcut) -> None:
     if button.isEnabled() and button.isVisible():
         button.click()
         return
     what = shortcuts.text(shortcut.text)
     why = button.toolTip()
     text = QCoreApplication.translate("keyboard", "Not possible now: {0}.").format(what)
-    window.status.showMessage(f"{text} {why}" if why else text, 5000)
+    window.statusBar().showMessage(f"{text} {why}" if why else text, 5000)
 
 
-def show_sheet(window: MainWindow) -> None:
+def show_sheet(window: QMainWindow) -> None:
     sheet = window.findChild(ShortcutSheet, "shortcutSheet")
     if sheet is None:
         sheet = ShortcutSheet(window)

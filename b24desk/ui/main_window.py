@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.menus.open_log_folder.connect(lambda: open_log_folder(self.paths.log_dir))
         self.menus.copy_diagnostics.connect(self._copy_diagnostics)
         self._fill_connection_menu()
-        connect_keyboard(self)
+        connect_keyboard(self, self.menus, self.browser, self.chat_pane)
 
     def _set_language(self, code: str) -> None:
         """Saved; a restart offered when the texts would change (widgets take theirs when built)."""
