@@ -93,7 +93,7 @@ class EntityBrowser(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda *_: self.model.set_search(self.search.text()))
-        self.search.textChanged.connect(lambda *_: self._debounce.start())
+        self.search.textChanged.connect(lambda *_: self._typed())
         self.search.returnPressed.connect(self.enter_results)
         self.type_switch.currentIndexChanged.connect(lambda *_: self._type_switched())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -127,6 +127,10 @@ class EntityBrowser(QWidget):
         """Load from the first page: after connecting, or to refresh."""
         self.model.set_type(self.entity_type)
         self.model.reload()
+
+    def _typed(self) -> None:
+        self._select_first = False  # a new search: Down or Enter asks for its results anew
+        self._debounce.start()
 
     def _search_now(self) -> None:
         self._debounce.stop()

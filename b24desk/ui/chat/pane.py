@@ -209,6 +209,7 @@ class ChatPane(QWidget):
             self._back.clear()
         self.back_button.setVisible(bool(self._back))
         self._entity = entity
+        self._focus_when_shown = False  # a focus_chat() after this asks again
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
         self.show_error("")
