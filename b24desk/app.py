@@ -137,7 +137,18 @@ def main(argv: list[str] | None = None) -> int:
         loop.run_until_complete(closed)
         loop.run_until_complete(window.aclose())
     instance.release()
+    if window.restart_requested:  # e.g. a new language: after the lock is released
+        _relaunch(window.profile_name, DEMO_PROFILE)
     return 0
+
+
+def _relaunch(profile: str | None, demo_profile: str) -> None:
+    """Start b24desk again on the same connection, as a process of its own."""
+    import subprocess
+
+    from b24desk.ui.restart import relaunch_command, restart_arguments
+
+    subprocess.Popen(relaunch_command(restart_arguments(profile, demo_profile)))
 
 
 def _first_uses(secrets: SecretStore) -> None:

@@ -2,7 +2,8 @@
 
 Run under a virtual X server (Debian: xvfb, imagemagick and Qt's xcb libraries):
     xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py [--language ru]
-Writes resources/screenshots/{main-window,user-picker,connection-dialog}.png; with
+Writes resources/screenshots/{main-window,unsent-banner,user-picker,connection-dialog,
+small-window,context-menu}.png; with
 --language ru the Russian UI, as {main-window,...}-ru.png.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QWidget
 
 from b24desk.demo import open_demo
 from b24desk.desk.connect import DEMO_PROFILE
@@ -136,6 +137,22 @@ async def scenario(window: MainWindow, portal: Portal) -> None:
     await settle()
     shoot(dialog, "connection-dialog")
     dialog.reject()
+
+    # A small screen (the history keeps the room) and an entity row's context menu.
+    window.log_dock.hide()
+    window.resize(1024, 600)
+    await settle()
+    shoot(window, "small-window")
+    table = window.browser.table
+    table.scrollTo(model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+    table.horizontalScrollBar().setValue(0)
+    pos = table.visualRect(model.index(row, 1)).center()
+    menu = window.browser._context_menu(pos)
+    if menu is not None:
+        menu.popup(table.viewport().mapToGlobal(pos))
+        await settle()
+        shoot(window, "context-menu")
+        menu.close()
     await window.aclose()
 
 

@@ -6,13 +6,9 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QMainWindow,
-    QSplitter,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from b24desk.api.events import RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
@@ -20,6 +16,7 @@ from b24desk.desk.connect import Connections, DemoOpener, Probe, client_for, hos
 from b24desk.desk.desk import Desk
 from b24desk.desk.diagnostics import SessionHistory, summarise_connection
 from b24desk.desk.drafts import Drafts
+from b24desk.desk.links import entity_path
 from b24desk.desk.outbox import Outbox
 from b24desk.desk.session import Session
 from b24desk.desk.tasks import TaskScope
@@ -28,13 +25,18 @@ from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import AppSettings, save_settings
 
+from . import window_layout
 from .aio import ask, loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
 from .diagnostics import open_log_folder, report_for_clipboard
 from .errors import user_text
+from .keyboard import connect_keyboard
+from .language import resolve
 from .menus import Menus
+from .portal_pages import PortalPages
 from .request_log import RequestLog
+from .restart import RestartBar
 from .status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -76,19 +78,28 @@ class MainWindow(QMainWindow):
         )
         self.session: Session | None = None
         self.profile_name: str | None = None
-        self.portal_root = ""
+        self.pages = PortalPages(self)  # the connected portal's web pages
+        self.restart_requested = False  # app.py starts b24desk again once this window closed
+        self._started_language = settings.language  # the texts on show are in this one
         self._closing = False
         self._closed = False
 
         self.browser = EntityBrowser(self._fetch_page, self.runner)
-        self.chat_pane = ChatPane(self.runner)
+        self.chat_pane = ChatPane(self.runner, self.pages)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.browser)
         self.splitter.addWidget(self.chat_pane)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        self.setCentralWidget(self.splitter)
+        self.restart_bar = RestartBar()
+        self.restart_bar.restart.connect(self.restart)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.restart_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.request_log = RequestLog()
         self.diagnostics = SessionHistory()  # what Help → Copy diagnostics reports
@@ -103,7 +114,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
-        self.browser.open_in_portal.connect(self._open_in_portal)
+        self.browser.open_in_portal.connect(lambda e: self.pages.open(entity_path(e.ref)))
+        self.pages.notice.connect(lambda text: self.status.showMessage(text, 10_000))
         self.browser.type_changed.connect(self._remember_type)
         self.chat_pane.open_entity_requested.connect(
             lambda ref: self.runner.spawn(self._open_entity_ref(ref))
@@ -145,16 +157,14 @@ class MainWindow(QMainWindow):
         self.menus.open_log_folder.connect(lambda: open_log_folder(self.paths.log_dir))
         self.menus.copy_diagnostics.connect(self._copy_diagnostics)
         self._fill_connection_menu()
+        connect_keyboard(self, self.menus, self.browser, self.chat_pane)
 
-    def _set_language(self, language: str) -> None:
-        """Saved for the next start: widgets take their texts when they are built."""
-        if language == self.settings.language:
-            return
-        self.settings.language = language
-        self._save_settings()
-        self.status.showMessage(
-            self.tr("The language will change when b24desk is started again."), 10_000
-        )
+    def _set_language(self, code: str) -> None:
+        """Saved; a restart offered when the texts would change (widgets take theirs when built)."""
+        if code != self.settings.language:
+            self.settings.language = code
+            self._save_settings()
+        self.restart_bar.setVisible(resolve(code) != resolve(self._started_language))
 
     def _fill_connection_menu(self) -> None:
         self.menus.fill_profiles(self.connections.names(), self.profile_name)
@@ -188,7 +198,7 @@ class MainWindow(QMainWindow):
             return False
         self.session, self.profile_name = session, name
         profile = self.settings.profiles.get(name)
-        self.portal_root = profile.portal_url.rstrip("/") if profile else ""
+        self.pages.root = profile.portal_url.rstrip("/") if profile else ""
         log.info(
             "Connected with profile %s to %s as user %s",
             name,
@@ -312,13 +322,6 @@ class MainWindow(QMainWindow):
         self.browser.start()  # its pages may have come from the index
         self.status.showMessage(self.tr("Local data forgotten; indexing again."), 5000)
 
-    def _open_in_portal(self, entity: Entity) -> None:
-        if not self.portal_root:
-            self.status.showMessage(self.tr("The demo portal has no web pages to open."), 5000)
-            return
-        url = f"{self.portal_root}/crm/{entity.type.value}/details/{entity.id}/"
-        QDesktopServices.openUrl(QUrl(url))
-
     async def _open_entity_ref(self, ref: CrmRef) -> None:
         """Open `ref` in the pane (with a way back); the browser keeps its list and search."""
         if self.desk is None:
@@ -339,26 +342,17 @@ class MainWindow(QMainWindow):
 
     # ---- layout memory and shutdown ----
 
+    def _splitters(self) -> window_layout.Splitters:
+        return [(self.splitter, [560, 720]), (self.chat_pane.splitter, None)]
+
     def _restore_layout(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromHex(self.settings.window_geometry.encode()))
-        else:
-            self.resize(1280, 800)
-        sizes = self.settings.splitter_sizes.get(self.splitter.objectName())
-        self.splitter.setSizes(sizes or [560, 720])
-        pane_sizes = self.settings.splitter_sizes.get(self.chat_pane.splitter.objectName())
-        if pane_sizes:
-            self.chat_pane.splitter.setSizes(pane_sizes)
+        window_layout.restore(self, self.settings, self._splitters())
         entity_type = CrmEntityType.from_text(self.settings.entity_type or "lead")
         if entity_type is not None:
             self.browser.set_entity_type(entity_type)
 
     def _save_settings(self) -> None:
-        self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
-        self.settings.splitter_sizes[self.splitter.objectName()] = self.splitter.sizes()
-        self.settings.splitter_sizes[self.chat_pane.splitter.objectName()] = (
-            self.chat_pane.splitter.sizes()
-        )
+        window_layout.remember(self, self.settings, self._splitters())
         self.settings.entity_type = self.browser.entity_type.value
         try:
             save_settings(self.settings, self.paths)
@@ -375,6 +369,11 @@ class MainWindow(QMainWindow):
             self._closing = True
             self._save_settings()
             self.runner.spawn(self._shutdown())
+
+    def restart(self) -> None:
+        """Close as usual; app.py then starts b24desk again (see ui/restart.py)."""
+        self.restart_requested = True
+        self.close()
 
     def bring_to_front(self) -> None:
         """Another start of b24desk on this home folder handed over to this window."""

@@ -1,18 +1,23 @@
-"""The window's menus: connection profiles, view, language and help; they only emit signals."""
+"""The window's menus: connection profiles, view, chat, language and help; they only emit signals.
+
+Every item has an Alt mnemonic, unique within its menu; keys come from ui/shortcuts.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from b24desk import __version__
+from b24desk.ui import shortcuts
 from b24desk.ui.plaintext import plain
+from b24desk.ui.shortcuts import Shortcut
 
 # Language names stay in their own language, so anyone can find theirs ("system" is translated).
-LANGUAGES = (("system", ""), ("en", "English"), ("ru", "Русский"))
+LANGUAGES = (("system", ""), ("en", "&English"), ("ru", "&Русский"))
 
 
 class Menus(QObject):
@@ -23,7 +28,14 @@ class Menus(QObject):
     forget_local_data = Signal()
     quit = Signal()
     refresh = Signal()
+    find = Signal()
+    next_pane = Signal()
+    previous_pane = Signal()
+    join = Signal()
+    add_participant = Signal()
+    create_lead = Signal()
     language_chosen = Signal(str)
+    show_shortcuts = Signal()
     open_log_folder = Signal()
     copy_diagnostics = Signal()
 
@@ -34,31 +46,53 @@ class Menus(QObject):
         self.profile_group = QActionGroup(self)
         self.profile_group.setExclusive(True)
         view = bar.addMenu(self.tr("&View"))
-        toggle_log.setText(self.tr("Request log"))
-        toggle_log.setShortcut(QKeySequence("Ctrl+L"))
+        view.addAction(self._action(self.tr("&Find"), self.find, shortcuts.FIND))
+        view.addAction(self._action(self.tr("&Next pane"), self.next_pane, shortcuts.NEXT_PANE))
+        view.addAction(
+            self._action(self.tr("&Previous pane"), self.previous_pane, shortcuts.PREVIOUS_PANE)
+        )
+        view.addSeparator()
+        toggle_log.setText(self.tr("Request &log"))
+        toggle_log.setObjectName(shortcuts.REQUEST_LOG.name)
+        toggle_log.setShortcut(shortcuts.REQUEST_LOG.sequence())
         view.addAction(toggle_log)
-        refresh = self._action(self.tr("Refresh"), self.refresh)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        view.addAction(refresh)
-        self._build_language_menu(view.addMenu(self.tr("Language")), language)
+        view.addAction(self._action(self.tr("&Refresh"), self.refresh, shortcuts.REFRESH))
+        self._build_language_menu(view.addMenu(self.tr("Lan&guage")), language)
+        self.chat_menu = chat = bar.addMenu(self.tr("Cha&t"))
+        chat.addAction(self._action(self.tr("&Join"), self.join, shortcuts.JOIN))
+        chat.addAction(
+            self._action(
+                self.tr("&Add participant…"), self.add_participant, shortcuts.ADD_PARTICIPANT
+            )
+        )
+        chat.addAction(
+            self._action(self.tr("Create &lead…"), self.create_lead, shortcuts.CREATE_LEAD)
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("About b24desk"), self)
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, shortcuts.SHEET)
+        )
+        about = QAction(self.tr("&About b24desk"), self)
         about.triggered.connect(lambda *_: self._about())
         help_menu.addAction(about)
         help_menu.addSeparator()
         help_menu.addAction(
-            self._action(self.tr("Open log folder"), self.open_log_folder, "openLogFolderAction")
+            self._action(self.tr("Open log &folder"), self.open_log_folder, "openLogFolderAction")
         )
         help_menu.addAction(
             self._action(
-                self.tr("Copy diagnostics"), self.copy_diagnostics, "copyDiagnosticsAction"
+                self.tr("&Copy diagnostics"), self.copy_diagnostics, "copyDiagnosticsAction"
             )
         )
 
-    def _action(self, text: str, signal: SignalInstance, name: str = "") -> QAction:
+    def _action(self, text: str, signal: SignalInstance, key: Shortcut | str = "") -> QAction:
+        """An item emitting `signal`; `key` is its shortcut (and name), or only its name."""
         action = QAction(text, self)
-        if name:
-            action.setObjectName(name)
+        if isinstance(key, Shortcut):
+            action.setObjectName(key.name)
+            action.setShortcut(key.sequence())
+        elif key:
+            action.setObjectName(key)
         action.triggered.connect(lambda *_: signal.emit())
         return action
 
@@ -66,7 +100,7 @@ class Menus(QObject):
         menu.menuAction().setObjectName("languageMenu")
         group = QActionGroup(self)
         for code, label in LANGUAGES:
-            action = QAction(label or self.tr("System"), self, checkable=True)
+            action = QAction(label or self.tr("&System"), self, checkable=True)
             action.setObjectName(f"language_{code}")
             action.setChecked(code == current)
             action.triggered.connect(lambda *_, c=code: self.language_chosen.emit(c))
@@ -80,24 +114,23 @@ class Menus(QObject):
         for action in self.profile_group.actions():
             self.profile_group.removeAction(action)
         for name in names:
-            action = QAction(name, self, checkable=True)
+            # A "&" in a profile name is a character, not a mnemonic.
+            action = QAction(name.replace("&", "&&"), self, checkable=True)
             action.setChecked(name == current)
             action.triggered.connect(lambda *_, n=name: self.profile_chosen.emit(n))
             self.profile_group.addAction(action)
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(
-            self._action(self.tr("New connection…"), self.new_connection, "newConnectionAction")
+            self._action(self.tr("&New connection…"), self.new_connection, "newConnectionAction")
         )
         menu.addAction(
             self._action(
-                self.tr("Forget local data"), self.forget_local_data, "forgetLocalDataAction"
+                self.tr("&Forget local data"), self.forget_local_data, "forgetLocalDataAction"
             )
         )
         menu.addSeparator()
-        quit_action = self._action(self.tr("Quit"), self.quit)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        menu.addAction(quit_action)
+        menu.addAction(self._action(self.tr("&Quit"), self.quit, shortcuts.QUIT))
 
     def _about(self) -> None:
         box = QMessageBox(self._window)

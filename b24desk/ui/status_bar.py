@@ -21,7 +21,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.waiting = self._label("waitingStatus")
-        self.stop_button = QPushButton(self.tr("Stop waiting"))
+        self.stop_button = QPushButton(self.tr("Stop &waiting"))
         self.stop_button.setObjectName("stopWaitingButton")
         self.stop_button.clicked.connect(lambda *_: self.stop_waiting.emit())
         self.connection = self._label("connectionStatus")

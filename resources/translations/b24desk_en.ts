@@ -2,21 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>ChatLinks</name>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Bitrix24</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
     <message>
         <source>Choose a lead, deal, contact or company on the left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>← Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active chats only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -56,6 +59,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>← &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active chats only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The lead was created.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,7 +89,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send</source>
+        <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -93,47 +104,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Inbound webhook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OAuth application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show or hide the secret fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Webhook URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Portal URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client secret:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -141,7 +112,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rate plan:</source>
+        <source>Inbound &amp;webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;OAuth application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portal URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate p&amp;lan:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -185,7 +196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide</source>
+        <source>&amp;Hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -224,7 +235,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open in Bitrix24</source>
+        <source>&amp;Open in Bitrix24</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -237,6 +248,26 @@
     </message>
     <message>
         <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;e-mail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -329,6 +360,18 @@
         <source>“{0}” goes to {1}. Click it again to open it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy message &amp;text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LeadRow</name>
@@ -341,6 +384,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Create &amp;lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the lead…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,7 +396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create another lead…</source>
+        <source>Create another &amp;lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -384,10 +431,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The language will change when b24desk is started again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diagnostics copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,10 +450,6 @@
         <source>Local data forgotten; indexing again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The demo portal has no web pages to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -423,15 +462,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Request log</source>
+        <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
+        <source>&amp;Next pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language</source>
+        <source>&amp;Previous pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cha&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add participant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -439,31 +506,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About b24desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget local data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About b24desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open log folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy diagnostics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New connection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget local data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -498,19 +573,27 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>PeopleBox</name>
     <message>
-        <source>Add…</source>
+        <source>A&amp;dd…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove</source>
+        <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Join</source>
+        <source>&amp;Join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -531,6 +614,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>You joined the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalPages</name>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. The address was copied: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to link to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link copied: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -558,9 +660,39 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>RestartBar</name>
+    <message>
+        <source>The new language shows once b24desk starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lat&amp;er</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <source>Stop waiting</source>
+        <source>Stop &amp;waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -607,19 +739,19 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>UnsentBanner</name>
     <message>
-        <source>Check and resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Move the text back into the composer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discard</source>
+        <source>Chec&amp;k and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -650,7 +782,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add</source>
+        <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -925,6 +1057,80 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyboard</name>
+    <message>
+        <source>Not possible now: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Find (the search box)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a participant to the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a lead from the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the search box: go to the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the results: open the chat and go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the message box: send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field (Shift+Tab: previous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy and open menu (also Shift+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With an underlined letter: that button or menu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

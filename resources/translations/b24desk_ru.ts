@@ -2,22 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>ChatLinks</name>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>Копировать &amp;ссылку</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Bitrix24</source>
+        <translation>&amp;Открыть в Битрикс24</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
     <message>
         <source>Choose a lead, deal, contact or company on the left.</source>
         <translation>Выберите лид, сделку, контакт или компанию слева.</translation>
     </message>
     <message>
-        <source>← Back</source>
-        <translation>← Назад</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
-    </message>
-    <message>
-        <source>Active chats only</source>
-        <translation>Только активные чаты</translation>
     </message>
     <message>
         <source>Chats</source>
@@ -56,6 +59,14 @@
         <translation>Вы не участник этого чата, а писать в него Битрикс24 разрешает только участникам. Присоединиться к чату и отправить сообщение?</translation>
     </message>
     <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Active chats only</source>
+        <translation>&amp;Только активные чаты</translation>
+    </message>
+    <message>
         <source>The lead was created.</source>
         <translation>Лид создан.</translation>
     </message>
@@ -78,8 +89,8 @@
         <translation>Сообщение в чат… (Ctrl+Enter — отправить)</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>Отправить</translation>
+        <source>&amp;Send</source>
+        <translation>Отпр&amp;авить</translation>
     </message>
 </context>
 <context>
@@ -93,56 +104,56 @@
         <translation>например, Основной портал</translation>
     </message>
     <message>
-        <source>Inbound webhook</source>
-        <translation>Входящий вебхук</translation>
-    </message>
-    <message>
-        <source>OAuth application</source>
-        <translation>Приложение OAuth</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Показать</translation>
-    </message>
-    <message>
         <source>Show or hide the secret fields</source>
         <translation>Показать или скрыть секретные поля</translation>
-    </message>
-    <message>
-        <source>Webhook URL:</source>
-        <translation>Адрес вебхука:</translation>
-    </message>
-    <message>
-        <source>Portal URL:</source>
-        <translation>Адрес портала:</translation>
-    </message>
-    <message>
-        <source>Client ID:</source>
-        <translation>Код приложения (client_id):</translation>
-    </message>
-    <message>
-        <source>Client secret:</source>
-        <translation>Ключ приложения (client_secret):</translation>
-    </message>
-    <message>
-        <source>Refresh token:</source>
-        <translation>Refresh-токен:</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Проверить подключение</translation>
-    </message>
-    <message>
-        <source>Profile name:</source>
-        <translation>Название:</translation>
     </message>
     <message>
         <source>Connect with:</source>
         <translation>Способ подключения:</translation>
     </message>
     <message>
-        <source>Rate plan:</source>
-        <translation>Тариф:</translation>
+        <source>Inbound &amp;webhook</source>
+        <translation>&amp;Входящий вебхук</translation>
+    </message>
+    <message>
+        <source>&amp;OAuth application</source>
+        <translation>Приложение &amp;OAuth</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL:</source>
+        <translation>&amp;Адрес вебхука:</translation>
+    </message>
+    <message>
+        <source>&amp;Portal URL:</source>
+        <translation>Адрес по&amp;ртала:</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;Код приложения (client_id):</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Кл&amp;юч приложения (client_secret):</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation>Refresh-&amp;токен:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Проверить по&amp;дключение</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Rate p&amp;lan:</source>
+        <translation>Тар&amp;иф:</translation>
     </message>
     <message>
         <source>Standard</source>
@@ -185,8 +196,8 @@
         <translation>Введите refresh-токен.</translation>
     </message>
     <message>
-        <source>Hide</source>
-        <translation>Скрыть</translation>
+        <source>&amp;Hide</source>
+        <translation>&amp;Скрыть</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -224,8 +235,8 @@
         <translation>Поиск: имя, телефон, e-mail или ID</translation>
     </message>
     <message>
-        <source>Open in Bitrix24</source>
-        <translation>Открыть в Битрикс24</translation>
+        <source>&amp;Open in Bitrix24</source>
+        <translation>&amp;Открыть в Битрикс24</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -238,6 +249,26 @@
     <message>
         <source>{0} of {1}</source>
         <translation>{0} из {1}</translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation>Копировать &amp;ID</translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation>Копировать &amp;имя</translation>
+    </message>
+    <message>
+        <source>Copy &amp;title</source>
+        <translation>Копировать &amp;название</translation>
+    </message>
+    <message>
+        <source>Copy &amp;phone</source>
+        <translation>Копировать &amp;телефон</translation>
+    </message>
+    <message>
+        <source>Copy &amp;e-mail</source>
+        <translation>Копировать &amp;e-mail</translation>
     </message>
 </context>
 <context>
@@ -329,6 +360,18 @@
         <source>“{0}” goes to {1}. Click it again to open it.</source>
         <translation>«{0}» ведёт на {1}. Нажмите ещё раз, чтобы открыть.</translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>Copy message &amp;text</source>
+        <translation>Копировать &amp;текст сообщения</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>Копировать &amp;ссылку</translation>
+    </message>
 </context>
 <context>
     <name>LeadRow</name>
@@ -341,6 +384,10 @@
         <translation>Сначала выберите элемент CRM.</translation>
     </message>
     <message>
+        <source>Create &amp;lead</source>
+        <translation>Создать &amp;лид</translation>
+    </message>
+    <message>
         <source>Creating the lead…</source>
         <translation>Лид создаётся…</translation>
     </message>
@@ -349,8 +396,8 @@
         <translation>У этого чата уже есть лид #{0}.</translation>
     </message>
     <message>
-        <source>Create another lead…</source>
-        <translation>Создать ещё один лид…</translation>
+        <source>Create another &amp;lead…</source>
+        <translation>Создать ещё один &amp;лид…</translation>
     </message>
     <message>
         <source>the customer</source>
@@ -384,10 +431,6 @@
         <translation>Часть сохранённых данных не удалось прочитать; они отложены в сторону (ничего не удалено): {0}</translation>
     </message>
     <message>
-        <source>The language will change when b24desk is started again.</source>
-        <translation>Язык сменится после перезапуска b24desk.</translation>
-    </message>
-    <message>
         <source>Diagnostics copied</source>
         <translation>Диагностика скопирована</translation>
     </message>
@@ -407,10 +450,6 @@
         <source>Local data forgotten; indexing again.</source>
         <translation>Локальные данные удалены; индексация началась заново.</translation>
     </message>
-    <message>
-        <source>The demo portal has no web pages to open.</source>
-        <translation>У демо-портала нет веб-страниц.</translation>
-    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -423,48 +462,84 @@
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <source>Request log</source>
-        <translation>Журнал запросов</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
+        <source>&amp;Next pane</source>
+        <translation>&amp;Следующая панель</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Язык</translation>
+        <source>&amp;Previous pane</source>
+        <translation>&amp;Предыдущая панель</translation>
+    </message>
+    <message>
+        <source>Request &amp;log</source>
+        <translation>&amp;Журнал запросов</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Cha&amp;t</source>
+        <translation>&amp;Чат</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>П&amp;рисоединиться</translation>
+    </message>
+    <message>
+        <source>&amp;Add participant…</source>
+        <translation>&amp;Добавить участника…</translation>
+    </message>
+    <message>
+        <source>Create &amp;lead…</source>
+        <translation>Создать &amp;лид…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Сочетания &amp;клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About b24desk</source>
+        <translation>&amp;О программе b24desk</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>Открыть &amp;папку журналов</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Скопировать диагностику</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Как в системе</translation>
+    </message>
+    <message>
+        <source>&amp;New connection…</source>
+        <translation>&amp;Новое подключение…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget local data</source>
+        <translation>&amp;Удалить локальные данные</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
         <source>About b24desk</source>
         <translation>О программе b24desk</translation>
-    </message>
-    <message>
-        <source>Open log folder</source>
-        <translation>Открыть папку журналов</translation>
-    </message>
-    <message>
-        <source>Copy diagnostics</source>
-        <translation>Скопировать диагностику</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>Как в системе</translation>
-    </message>
-    <message>
-        <source>New connection…</source>
-        <translation>Новое подключение…</translation>
-    </message>
-    <message>
-        <source>Forget local data</source>
-        <translation>Удалить локальные данные</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Выход</translation>
     </message>
     <message>
         <source>b24desk {0}
@@ -499,20 +574,28 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>PeopleBox</name>
     <message>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Добавить…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Удалить</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Присоединиться</translation>
+        <source>&amp;Join</source>
+        <translation>П&amp;рисоединиться</translation>
     </message>
     <message>
         <source>Participants</source>
         <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation>Копировать &amp;имя</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Удалить…</translation>
     </message>
     <message>
         <source>{0} was added to the chat.</source>
@@ -533,6 +616,25 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>You joined the chat.</source>
         <translation>Вы присоединились к чату.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalPages</name>
+    <message>
+        <source>The demo portal has no web pages to open.</source>
+        <translation>У демо-портала нет веб-страниц.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. The address was copied: {0}</source>
+        <translation>Не удалось открыть браузер. Адрес скопирован: {0}</translation>
+    </message>
+    <message>
+        <source>The demo portal has no web pages to link to.</source>
+        <translation>У демо-портала нет веб-страниц, на которые можно сослаться.</translation>
+    </message>
+    <message>
+        <source>Link copied: {0}</source>
+        <translation>Ссылка скопирована: {0}</translation>
     </message>
 </context>
 <context>
@@ -559,10 +661,40 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>RestartBar</name>
+    <message>
+        <source>The new language shows once b24desk starts again.</source>
+        <translation>Новый язык появится после перезапуска b24desk.</translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation>Пере&amp;запустить сейчас</translation>
+    </message>
+    <message>
+        <source>Lat&amp;er</source>
+        <translation>Пото&amp;м</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Что делают</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <source>Stop waiting</source>
-        <translation>Не ждать</translation>
+        <source>Stop &amp;waiting</source>
+        <translation>Не &amp;ждать</translation>
     </message>
     <message>
         <source>Connecting to {0}…</source>
@@ -608,20 +740,20 @@ A desk for Bitrix24 contact-centre supervisors.</source>
 <context>
     <name>UnsentBanner</name>
     <message>
-        <source>Check and resend</source>
-        <translation>Проверить и отправить</translation>
-    </message>
-    <message>
-        <source>Put back</source>
-        <translation>Вернуть в поле</translation>
-    </message>
-    <message>
         <source>Move the text back into the composer</source>
         <translation>Вернуть текст в поле ввода</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Отбросить</translation>
+        <source>Chec&amp;k and resend</source>
+        <translation>Проверить и отправ&amp;ить</translation>
+    </message>
+    <message>
+        <source>&amp;Put back</source>
+        <translation>Вернуть в пол&amp;е</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>От&amp;бросить</translation>
     </message>
     <message>
         <source>Not sent: “{0}” — {1}</source>
@@ -651,8 +783,8 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Введите имя…</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
     </message>
     <message>
         <source>Type part of a name to search.</source>
@@ -927,6 +1059,80 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
         <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>keyboard</name>
+    <message>
+        <source>Not possible now: {0}.</source>
+        <translation>Сейчас невозможно: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Find (the search box)</source>
+        <translation>Найти (поле поиска)</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>Следующая панель</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Предыдущая панель</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Show or hide the request log</source>
+        <translation>Показать или скрыть журнал запросов</translation>
+    </message>
+    <message>
+        <source>Join the chat</source>
+        <translation>Присоединиться к чату</translation>
+    </message>
+    <message>
+        <source>Add a participant to the chat</source>
+        <translation>Добавить участника в чат</translation>
+    </message>
+    <message>
+        <source>Create a lead from the chat</source>
+        <translation>Создать лид из чата</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Этот список сочетаний</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>In the search box: go to the results</source>
+        <translation>В поле поиска: перейти к результатам</translation>
+    </message>
+    <message>
+        <source>In the results: open the chat and go to it</source>
+        <translation>В результатах: открыть чат и перейти в него</translation>
+    </message>
+    <message>
+        <source>In the message box: send</source>
+        <translation>В поле сообщения: отправить</translation>
+    </message>
+    <message>
+        <source>Next field (Shift+Tab: previous)</source>
+        <translation>Следующее поле (Shift+Tab: предыдущее)</translation>
+    </message>
+    <message>
+        <source>Copy and open menu (also Shift+F10)</source>
+        <translation>Меню копирования и открытия (также Shift+F10)</translation>
+    </message>
+    <message>
+        <source>With an underlined letter: that button or menu</source>
+        <translation>С подчёркнутой буквой: эта кнопка или меню</translation>
     </message>
 </context>
 <context>

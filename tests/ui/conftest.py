@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QLocale
 
 from b24desk.desk import connect
 from b24desk.desk.tasks import TaskScope
+from b24desk.ui import language
 from b24desk.ui.collector import GuiThreadCollector
 from b24desk.ui.main_window import MainWindow
 from tests.helpers.windows import QUICK_OPTIONS
@@ -38,6 +40,16 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     collector.stop()
     gc.unfreeze()
     gc.collect()
+
+
+@pytest.fixture
+def ui_language(request, qapp) -> Iterator[str]:
+    """The UI in `request.param` ("en" or "ru") for one test; English again afterwards."""
+    before = QLocale()
+    installed = language.install(getattr(request, "param", "en"), qapp)
+    yield getattr(request, "param", "en")
+    language.uninstall(installed, qapp)
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

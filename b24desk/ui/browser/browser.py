@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.browser.model import EntityTableModel
+from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain
 
@@ -51,6 +54,8 @@ class EntityBrowser(QWidget):
         self.search.setObjectName("entitySearch")
         self.search.setPlaceholderText(self.tr("Search: name, phone, e-mail or ID"))
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)  # Down goes into the results
+        self._select_first = False  # the keyboard asked for the results before they came
         self.model = EntityTableModel(fetch_page, runner, parent=self)
         self.table = QTableView()
         self.table.setObjectName("entityTable")
@@ -59,6 +64,9 @@ class EntityBrowser(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
+        # Tab leaves the table for the next widget; the arrows move within it.
+        self.table.setTabKeyNavigation(False)
+        attach(self.table, self._context_menu)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         rows = self.table.verticalHeader()
         rows.hide()
@@ -72,7 +80,7 @@ class EntityBrowser(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
-        self.open_button = QPushButton(self.tr("Open in Bitrix24"))
+        self.open_button = QPushButton(self.tr("&Open in Bitrix24"))
         self.open_button.setObjectName("openInPortal")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda *_: self._open_current())
@@ -85,8 +93,8 @@ class EntityBrowser(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda *_: self.model.set_search(self.search.text()))
-        self.search.textChanged.connect(lambda *_: self._debounce.start())
-        self.search.returnPressed.connect(self._search_now)
+        self.search.textChanged.connect(lambda *_: self._typed())
+        self.search.returnPressed.connect(self.enter_results)
         self.type_switch.currentIndexChanged.connect(lambda *_: self._type_switched())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda *_: self._emit_current())
@@ -120,9 +128,40 @@ class EntityBrowser(QWidget):
         self.model.set_type(self.entity_type)
         self.model.reload()
 
+    def _typed(self) -> None:
+        self._select_first = False  # a new search: Down or Enter asks for its results anew
+        self._debounce.start()
+
     def _search_now(self) -> None:
         self._debounce.stop()
         self.model.set_search(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def enter_results(self) -> None:
+        """From the search box into the table, on its first row (once the search shows it)."""
+        self._search_now()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._select_first = True
+        self._select_first_row()
+
+    def _select_first_row(self) -> None:
+        if self._select_first and self.model.rowCount() and not self.model.is_loading:
+            self._select_first = False
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.enter_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def _type_switched(self) -> None:
         self.model.set_type(self.entity_type)
@@ -130,6 +169,8 @@ class EntityBrowser(QWidget):
 
     def _loading(self, loading: bool) -> None:
         self.status.setText(self.tr("Loading…") if loading else self._count_text())
+        if not loading:
+            self._select_first_row()
 
     def _count_text(self) -> str:
         total = self.model.total
@@ -139,6 +180,7 @@ class EntityBrowser(QWidget):
         return self.tr("{0} of {1}").format(shown, total)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._select_first = False  # the supervisor chose a row meanwhile
         self.open_button.setEnabled(bool(selected.indexes()))
         if selected.indexes():
             self.table.scrollTo(selected.indexes()[0])
@@ -161,3 +203,31 @@ class EntityBrowser(QWidget):
         entity = self.current_entity()
         if entity is not None:
             self.open_in_portal.emit(entity)
+
+    def _context_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.table.selectRow(index.row())
+        entity = self.model.entity_at(index.row())
+        menu = QMenu(self)
+        add_action(menu, self.tr("Copy &ID"), "copyIdAction", lambda: copy_text(str(entity.id)))
+        contact = entity.type is CrmEntityType.CONTACT
+        add_action(
+            menu,
+            self.tr("Copy &name") if contact else self.tr("Copy &title"),
+            "copyTitleAction",
+            lambda: copy_text(entity.display_name),
+        )
+        phones, emails = "\n".join(entity.phones), "\n".join(entity.emails)
+        copy_phone, copy_email = self.tr("Copy &phone"), self.tr("Copy &e-mail")
+        add_action(menu, copy_phone, "copyPhoneAction", lambda: copy_text(phones), bool(phones))
+        add_action(menu, copy_email, "copyEmailAction", lambda: copy_text(emails), bool(emails))
+        menu.addSeparator()
+        add_action(
+            menu,
+            self.tr("&Open in Bitrix24"),
+            "openEntityAction",
+            lambda: self.open_in_portal.emit(entity),
+        )
+        return menu

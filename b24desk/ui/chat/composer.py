@@ -24,11 +24,12 @@ class Composer(QWidget):
         self.editor.setObjectName("composer")
         self.editor.setPlaceholderText(self.tr("Write to the chat… (Ctrl+Enter sends)"))
         self.editor.setMaximumHeight(90)
+        self.editor.setTabChangesFocus(True)  # Tab leaves for the next widget, as everywhere
         self.editor.textChanged.connect(self._edited)
         self._showing = False
         # A QShortcut misses synthetic key events without focus; an event filter does not.
         self.editor.installEventFilter(self)
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton(self.tr("&Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(lambda *_: self.submit())
 

@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCursor,
     QDesktopServices,
@@ -21,10 +21,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from b24desk.api.types import FileRef, History, Message, User
-from b24desk.ui.bbcode import is_safe_link, misleading, to_html
+from b24desk.ui.bbcode import is_safe_link, misleading, to_html, to_plain
+from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.dates import short_datetime
 from b24desk.ui.plaintext import tooltip, visible
 from b24desk.ui.style import Tone, color
@@ -34,6 +35,9 @@ _LOCAL_SCHEMES = frozenset({"data", "qrc"})
 # The view's own links (Show all); never handed to the desktop.
 _OWN_SCHEME = "b24desk"
 _SHOW_ALL = "show-all/"
+# Each message's header paragraph carries the message ID as its block's user state (Qt's
+# own -qt-user-state property), so the context menu finds the message under the pointer.
+_USER_STATE = "-qt-user-state"
 # Characters of a message shown before *Show all*, and the size of each further piece:
 # Telegram's own maximum, so ordinary messages show whole. Qt lays out a long unbroken
 # word in time quadratic in its length, so pieces must stay this small to stay cheap.
@@ -112,6 +116,7 @@ class HistoryView(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._render_chunk)
+        attach(self, self._context_menu)
 
     @property
     def rendering(self) -> bool:
@@ -216,16 +221,17 @@ class HistoryView(QTextBrowser):
         if not part.first:
             return body
         when = html.escape(short_datetime(message.date))
+        state = f"{_USER_STATE}:{message.id}"
         if message.is_system:
             label = html.escape(self.tr("System"))
             return (
-                f'<p style="color:{hint}; margin-top:6px; margin-bottom:0">'
+                f'<p style="color:{hint}; margin-top:6px; margin-bottom:0; {state}">'
                 f"<i>{label} · {when}</i></p>{body}"
             )
         user = history.users.get(message.sender_id)
         name, tint = self._sender(message.sender_id, user, self._me)
         return (
-            f'<p style="margin-top:8px; margin-bottom:0">'
+            f'<p style="margin-top:8px; margin-bottom:0; {state}">'
             f'<span style="color:{tint}; font-weight:bold">{name}</span>'
             f' <span style="color:{hint}">{when}</span></p>{body}'
         )
@@ -306,3 +312,35 @@ class HistoryView(QTextBrowser):
                 self._restore = value
             else:
                 self.verticalScrollBar().setValue(value)
+
+    # --- copying --------------------------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
+        """Ctrl+C copies plain text: the portal's text never travels on as HTML."""
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText())
+        return data
+
+    def message_at(self, pos: QPoint) -> Message | None:
+        """The message shown at `pos` (viewport coordinates): the nearest header above it."""
+        block = self.cursorForPosition(pos).block()
+        while block.isValid() and block.userState() < 0:
+            block = block.previous()
+        wanted = block.userState() if block.isValid() else -1
+        return next((m for m in self._history.messages if m.id == wanted), None)
+
+    def _context_menu(self, pos: QPoint) -> QMenu:
+        menu = QMenu(self)
+        selected = self.textCursor().selection().toPlainText()
+        copy = self.tr("&Copy")
+        add_action(menu, copy, "copySelectionAction", lambda: copy_text(selected), bool(selected))
+        message = self.message_at(pos)
+        text = to_plain(message.text) if message is not None else ""
+        copy_message = self.tr("Copy message &text")
+        add_action(menu, copy_message, "copyMessageAction", lambda: copy_text(text), bool(text))
+        link = self.anchorAt(pos)
+        link = "" if QUrl(link).scheme() == _OWN_SCHEME else link
+        add_action(
+            menu, self.tr("Copy &link"), "copyLinkAction", lambda: copy_text(link), bool(link)
+        )
+        return menu

@@ -29,7 +29,7 @@ class LeadRow(QWidget):
         self._runner = runner
         self._desk: Desk | None = None
         self._shown: EntityChats | None = None
-        self.button = QPushButton(self.tr("Create lead"))
+        self.button = QPushButton(self.tr("Create &lead"))
         self.button.setObjectName("createLeadButton")
         self.button.clicked.connect(lambda *_: self._start())
         self.reason = QLabel()
@@ -62,7 +62,7 @@ class LeadRow(QWidget):
         else:
             reason = ""
         self.button.setText(
-            self.tr("Create another lead…") if existing is not None else self.tr("Create lead")
+            self.tr("Create another &lead…") if existing is not None else self.tr("Create &lead")
         )
         self.button.setEnabled(shown is not None and blocker is None and not busy)
         self.reason.setText(reason)

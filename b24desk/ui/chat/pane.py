@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,15 +26,18 @@ from b24desk.desk.desk import Desk, EntityChats, NotConfirmedError, NotInChatErr
 from b24desk.desk.outbox import ChatTarget
 from b24desk.desk.tasks import Latest, SupersededError, TaskScope
 from b24desk.ui import texts
+from b24desk.ui.chat.chat_links import ChatLinks
 from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
+from b24desk.ui.chat.pane_layout import history_first
 from b24desk.ui.chat.people import PeopleBox
 from b24desk.ui.chat.unsent import UnsentBanner
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.portal_pages import PortalPages
 from b24desk.ui.style import Tone, text_style
 
 
@@ -46,10 +48,14 @@ class ChatPane(QWidget):
     status_message = Signal(str)
     succeeded = Signal()  # an action went through: earlier failures are old news
 
-    def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskScope, pages: PortalPages, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("chatPane")
         self._runner = runner
+        self._pages = pages
+        self._focus_when_shown = False  # Enter on an entity: the keyboard follows to its chat
         self._desk: Desk | None = None
         self._entity: Entity | None = None
         self._loads = Latest()  # the newest pane request wins
@@ -68,7 +74,7 @@ class ChatPane(QWidget):
         header_font.setPointSizeF(header_font.pointSizeF() * 1.25)
         header_font.setBold(True)
         self.header.setFont(header_font)
-        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button = QPushButton(self.tr("← &Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(lambda *_: self.go_back())
         self.back_button.hide()
@@ -81,7 +87,7 @@ class ChatPane(QWidget):
         self.error.setStyleSheet(text_style(Tone.ERROR))
         self.error.hide()
 
-        self.active_only = QCheckBox(self.tr("Active chats only"))
+        self.active_only = QCheckBox(self.tr("&Active chats only"))
         self.active_only.setObjectName("activeOnly")
         self.active_only.setChecked(True)
         self.active_only.toggled.connect(lambda *_: self.reload())
@@ -91,6 +97,7 @@ class ChatPane(QWidget):
         self.chat_list.setModel(self.chats)
         self.chat_list.activated.connect(self._chat_chosen)
         self.chat_list.clicked.connect(self._chat_chosen)
+        self.chat_links = ChatLinks(self.chat_list, self._pages)
 
         self.people = PeopleBox(self._runner)
         self.people.started.connect(lambda: self.show_error(""))
@@ -126,23 +133,15 @@ class ChatPane(QWidget):
         top = QHBoxLayout()
         top.addLayout(chats_box, 3)
         top.addWidget(self.people, 2)
-        top_widget = QWidget()
-        top_widget.setLayout(top)
 
         bottom = QVBoxLayout()
         bottom.addWidget(self.history_view, 1)
         bottom.addWidget(self.unsent)
         bottom.addWidget(self.composer)
         bottom.addWidget(self.lead)
-        bottom_widget = QWidget()
-        bottom_widget.setLayout(bottom)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = history_first(top, bottom, (self.chat_list, self.participant_list))
         self.splitter.setObjectName("paneSplitter")
-        self.splitter.addWidget(top_widget)
-        self.splitter.addWidget(bottom_widget)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([170, 530])  # the history gets most of the height
 
         header_row = QHBoxLayout()
         header_row.addWidget(self.back_button)
@@ -210,11 +209,19 @@ class ChatPane(QWidget):
             self._back.clear()
         self.back_button.setVisible(bool(self._back))
         self._entity = entity
+        self._focus_when_shown = False  # a focus_chat() after this asks again
         kind = texts.text(texts.ENTITY_SINGULAR[entity.type])
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
         self.show_error("")
         self._clear_shown(self.tr("Loading the chats…"))
         self.reload()
+
+    def focus_chat(self) -> None:
+        """The keyboard goes to the message box (or the chat list), now or once it shows."""
+        target = self.composer.editor if self.composer.editor.isEnabled() else self.chat_list
+        self._focus_when_shown = not target.isEnabled()
+        if target.isEnabled():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_back(self) -> None:
         if self._back:
@@ -268,6 +275,8 @@ class ChatPane(QWidget):
             self.history_view.show_placeholder(self.tr("This entity has no Open Lines chats."))
         self.unsent.show_for(self._desk, shown.chat_id)
         self._set_enabled(True)
+        if self._focus_when_shown:
+            self.focus_chat()
         if chat_changed:
             draft = self._desk.draft(shown.chat_id) if self._desk and shown.chat_id else ""
             self.composer.show_draft(draft)

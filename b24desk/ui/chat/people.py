@@ -9,14 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from b24desk.desk.desk import Desk, EntityChats
 from b24desk.desk.outbox import ChatTarget
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
+from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.dialogs.user_picker import pick_user
 from b24desk.ui.plaintext import visible
@@ -39,11 +48,12 @@ class PeopleBox(QWidget):
         self.view.setObjectName("participantList")
         self.view.setModel(self.model)
         self.view.selectionModel().currentChanged.connect(lambda *_: self.refresh())
-        self.add_button = self._button(self.tr("Add…"), "addParticipantButton", self._add)
+        attach(self.view, self._context_menu)
+        self.add_button = self._button(self.tr("A&dd…"), "addParticipantButton", self._add)
         self.remove_button = self._button(
-            self.tr("Remove"), "removeParticipantButton", self._remove
+            self.tr("&Remove"), "removeParticipantButton", self._remove
         )
-        self.join_button = self._button(self.tr("Join"), "joinButton", self._join)
+        self.join_button = self._button(self.tr("&Join"), "joinButton", self._join)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Participants")))
@@ -89,6 +99,22 @@ class PeopleBox(QWidget):
             self.remove_button.setEnabled(False)
         self.remove_button.setToolTip(texts.text(blocker) if blocker else "")
         self.join_button.setEnabled(has_chat and shown is not None and not shown.i_am_participant)
+
+    def _context_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.view.indexAt(pos)
+        user = self.model.user_at(index.row()) if index.isValid() else None
+        if user is None:
+            return None
+        self.view.setCurrentIndex(index)  # what Remove acts on
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # why Remove is greyed out
+        name = visible(user.full_name)
+        add_action(menu, self.tr("Copy &name"), "copyNameAction", lambda: copy_text(name))
+        remove = self.remove_button
+        add_action(
+            menu, self.tr("&Remove…"), "removeAction", remove.click, remove.isEnabled()
+        ).setToolTip(remove.toolTip())
+        return menu
 
     async def _add(self) -> None:
         shown, desk = self._shown, self._desk

@@ -85,9 +85,9 @@ class ConnectionDialog(QDialog):
     def _build(self) -> None:
         self.name = self._line("profileName", self.tr("e.g. Main portal"))
 
-        self.kind_webhook = QRadioButton(self.tr("Inbound webhook"), self)
+        self.kind_webhook = QRadioButton(self.tr("Inbound &webhook"), self)
         self.kind_webhook.setObjectName("kindWebhook")
-        self.kind_oauth = QRadioButton(self.tr("OAuth application"), self)
+        self.kind_oauth = QRadioButton(self.tr("&OAuth application"), self)
         self.kind_oauth.setObjectName("kindOAuth")
         self.kind_webhook.setChecked(True)
         self._kinds = QButtonGroup(self)
@@ -101,7 +101,7 @@ class ConnectionDialog(QDialog):
         self.webhook_url = self._line("webhookUrl", "https://PORTAL/rest/USER_ID/CODE/", True)
         self.show_secrets = QToolButton(self)
         self.show_secrets.setObjectName("showSecrets")
-        self.show_secrets.setText(self.tr("Show"))
+        self.show_secrets.setText(self.tr("S&how"))
         self.show_secrets.setCheckable(True)
         self.show_secrets.setToolTip(self.tr("Show or hide the secret fields"))
         webhook_row = QHBoxLayout()
@@ -110,7 +110,7 @@ class ConnectionDialog(QDialog):
         webhook_page = QWidget(self)
         webhook_form = QFormLayout(webhook_page)
         webhook_form.setContentsMargins(0, 0, 0, 0)
-        webhook_form.addRow(self.tr("Webhook URL:"), webhook_row)
+        webhook_form.addRow(self.tr("Webhook &URL:"), webhook_row)
 
         self.portal_url = self._line("portalUrl", "https://example.bitrix24.ru/")
         self.client_id = self._line("clientId", "local.0123456789abcd.12345678")
@@ -119,10 +119,10 @@ class ConnectionDialog(QDialog):
         oauth_page = QWidget(self)
         oauth_form = QFormLayout(oauth_page)
         oauth_form.setContentsMargins(0, 0, 0, 0)
-        oauth_form.addRow(self.tr("Portal URL:"), self.portal_url)
-        oauth_form.addRow(self.tr("Client ID:"), self.client_id)
-        oauth_form.addRow(self.tr("Client secret:"), self.client_secret)
-        oauth_form.addRow(self.tr("Refresh token:"), self.refresh_token)
+        oauth_form.addRow(self.tr("&Portal URL:"), self.portal_url)
+        oauth_form.addRow(self.tr("Client &ID:"), self.client_id)
+        oauth_form.addRow(self.tr("Client s&ecret:"), self.client_secret)
+        oauth_form.addRow(self.tr("&Refresh token:"), self.refresh_token)
 
         self._pages = QStackedWidget(self)
         self._pages.addWidget(webhook_page)
@@ -133,7 +133,7 @@ class ConnectionDialog(QDialog):
         for key, limit in RATE_PLANS.items():
             self.rate_plan.addItem(self._plan_label(key, limit), key)
 
-        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.test_button.setObjectName("testConnection")
         self.test_button.setAutoDefault(False)
         self.test_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -148,13 +148,13 @@ class ConnectionDialog(QDialog):
         self.save_button = self._buttons.button(QDialogButtonBox.StandardButton.Save)
 
         form = QFormLayout()
-        form.addRow(self.tr("Profile name:"), self.name)
+        form.addRow(self.tr("Profile &name:"), self.name)
         form.addRow(self.tr("Connect with:"), kinds)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._pages)
         plan = QFormLayout()
-        plan.addRow(self.tr("Rate plan:"), self.rate_plan)
+        plan.addRow(self.tr("Rate p&lan:"), self.rate_plan)
         layout.addLayout(plan)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -332,7 +332,7 @@ class ConnectionDialog(QDialog):
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         for line in (self.webhook_url, self.client_secret, self.refresh_token):
             line.setEchoMode(mode)
-        self.show_secrets.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.show_secrets.setText(self.tr("&Hide") if shown else self.tr("S&how"))
 
     # --- testing --------------------------------------------------------------------------
 

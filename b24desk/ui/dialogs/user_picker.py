@@ -76,7 +76,7 @@ class UserPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setText(self.tr("Add"))
+        self._ok.setText(self.tr("&Add"))
         self._ok.setEnabled(False)
         # Enter is handled in the search box; an auto-default button would steal it.
         self._ok.setAutoDefault(False)

@@ -167,7 +167,7 @@ def test_a_chat_with_a_lead_asks_before_a_second_one(
         await wait_until(lambda: pane.shown.chat_id == chat.id and not pane.busy.isVisible())
         create = button(window, "createLeadButton")
         if lead_id is not None:
-            assert create.text() == "Create another lead…"
+            assert create.text() == "Create another &lead…"
             assert f"#{lead_id}" in pane.lead_reason.text()
         qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
         confirm = await message_box(window, "confirmCreateLead")
