@@ -216,11 +216,30 @@ class InvalidArgumentError(ApiError):
             "CHAT_ID_EMPTY",
             "CHAT_TYPE",
             "USER_ID",
+            "EMPTY_SESSION_ID",
+            "INVALID_FORMAT",
             "INVALID_REQUEST",
             "ERROR_BATCH_LENGTH_EXCEEDED",
             "ERROR_BATCH_METHOD_NOT_ALLOWED",
         }
     )
+
+
+class NoTransferTargetError(InvalidArgumentError):
+    """A transfer named no employee or line, or an unusable one (TRANSFER_ID_EMPTY,
+    USER_ID_EMPTY, QUEUE_ID_EMPTY)."""
+
+    user_message = QT_TRANSLATE_NOOP(
+        "errors", "Choose the employee or the open line to transfer the dialogue to."
+    )
+    codes = frozenset({"TRANSFER_ID_EMPTY", "USER_ID_EMPTY", "QUEUE_ID_EMPTY"})
+
+
+class EmptyRatingError(InvalidArgumentError):
+    """A supervisor's rating came with neither a rating nor a comment (EMPTY_VOTE_PARAMS)."""
+
+    user_message = QT_TRANSLATE_NOOP("errors", "Give a rating from 1 to 5 or write a comment.")
+    codes = frozenset({"EMPTY_VOTE_PARAMS"})
 
 
 class ConflictError(ApiError):
@@ -254,6 +273,19 @@ class ParticipantConflictError(ConflictError):
         "errors", "The participant list already changed. Refresh and retry."
     )
     codes = frozenset({"WRONG_REQUEST"})
+
+
+class HandOverRefusedError(ConflictError):
+    """The dialogue could not pass to the operator or line (OPERATOR_WRONG): on an intercept,
+    the caller already handles it or it is closed; on a transfer, the target is the current
+    operator, inactive, or a line with nobody free."""
+
+    user_message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Bitrix24 did not hand the dialogue over: it may be closed or already with that "
+        "operator, or the operator or line cannot take it now.",
+    )
+    codes = frozenset({"OPERATOR_WRONG"})
 
 
 class ServerError(ApiError):

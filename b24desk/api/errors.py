@@ -32,10 +32,13 @@
         ├── MethodNotFoundError       ERROR_METHOD_NOT_FOUND, IM_NOT_INSTALLED
         ├── PortalDeletedError        PORTAL_DELETED
         ├── InvalidArgumentError      ERROR_ARGUMENT, INVALID_ARG_VALUE, MISSING_REQUIRED_PARAM, ...
+        │   ├── NoTransferTargetError TRANSFER_ID_EMPTY, USER_ID_EMPTY, QUEUE_ID_EMPTY
+        │   └── EmptyRatingError      EMPTY_VOTE_PARAMS
         ├── ConflictError
         │   ├── ChatNotInCrmError     CHAT_NOT_IN_CRM
         │   ├── UserNotActiveError    CRM_CHAT_USER_NOT_ACTIVE
-        │   └── ParticipantConflictError  WRONG_REQUEST
+        │   ├── ParticipantConflictError  WRONG_REQUEST
+        │   └── HandOverRefusedError  OPERATOR_WRONG
         └── ServerError               INTERNAL_SERVER_ERROR, ERROR_UNEXPECTED_ANSWER, any 5xx
 
 The errors below ApiError live in api/coded_errors.py: each declares its codes (`codes`),

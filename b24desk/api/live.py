@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batch import Command, CommandLike
 from .errors import ProtocolError
+from .history import parse_crm_bindings, parse_file, session_id_of
 from .live_types import (
     Counters,
     DialogMessages,
@@ -24,8 +25,8 @@ from .live_types import (
     RecentChat,
     RecentMessage,
 )
-from .openlines import IdOrRef, parse_crm_bindings, parse_file, session_id_of
 from .parse import as_datetime, as_id, as_int, as_list, as_mapping, as_str, int_tuple, yes_no
+from .query import IdOrRef
 from .types import Message, User
 from .users import parse_chat_user
 

@@ -18,6 +18,8 @@ from urllib.parse import quote
 REFERENCE = re.compile(r"\$(?:result|next|total|time|error)(?:\[[^\[\]&=#+%\s]+\])+")
 _REFERENCED_COMMAND = re.compile(r"\$(?:result|next|total|time|error)\[([^\[\]&=#+%\s]+)\]")
 
+IdOrRef = int | str  # an ID, or in a batch a reference to one such as "$result[last]"
+
 
 def ref(command: str, *path: str | int, part: str = "result") -> str:
     """A reference to an earlier command's output: `ref("last")` -> `$result[last]`,

@@ -190,6 +190,10 @@ class History:
     files: Mapping[int, FileRef] = field(default_factory=dict)
     participants: tuple[int, ...] = ()
     chat: ChatInfo | None = None
+    head_rating: int | None = None  # the supervisor's rating of the session, 1-5
+    head_comment: str | None = None  # the supervisor's comment on it
+    can_rate: bool = False  # the caller may rate the session (session_actions.rate_session)
+    can_join: bool = False  # the caller may still join the open session
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,25 @@ class Dialog:
     message_count: int = 0
     last_message_id: int = 0
     date_create: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueOperator:
+    """An employee in an open line's operator queue."""
+
+    user_id: int
+    name: str = ""
+    position: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLine:
+    """An open line (imopenlines.config.list.get) and, when asked for, its operator queue."""
+
+    id: int
+    name: str
+    active: bool = True
+    queue: tuple[QueueOperator, ...] = ()  # in the line's distribution order
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,9 @@ class OpenLine:
     id: int
     name: str
     connectors: list[str]
+    queue: list[int] = field(default_factory=list)  # operators, in distribution order
+    heads: list[int] = field(default_factory=list)  # may rate sessions (admins always may)
+    active: bool = True
 
 
 @dataclass
@@ -115,6 +118,9 @@ class Session:
     date_create: str
     closed: bool = False
     message_ids: list[int] = field(default_factory=list)
+    vote_head: int = 0  # the supervisor's rating, 1-5; 0 = none
+    comment_head: str | None = None
+    pinned: bool = False  # imopenlines.session.mode.pin
 
 
 @dataclass
@@ -171,7 +177,10 @@ class Chat:
                 first_type, first_id = crm_type.b24_name, crm_id
                 break
         crm_flag = "Y" if first_id else "N"
-        return f"{crm_flag}|{first_type}|{first_id}|N|N|{session_id}|{start_ts}|0|0|0"
+        # The reference calls fields 4 and 5 "service data"; where a pin shows is not
+        # documented, so the demo's choice is field 4, for tests to see it.
+        pinned = "Y" if session is not None and session.pinned else "N"
+        return f"{crm_flag}|{first_type}|{first_id}|{pinned}|N|{session_id}|{start_ts}|0|0|0"
 
     def is_bound_to(self, crm_type: CrmType, crm_id: int) -> bool:
         return crm_id > 0 and self.crm.get(crm_type, 0) == crm_id

@@ -928,6 +928,14 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose the employee or the open line to transfer the dialogue to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a rating from 1 to 5 or write a comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This cannot be done in the object&apos;s current state. Refresh and retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,6 +949,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>The participant list already changed. Refresh and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not hand the dialogue over: it may be closed or already with that operator, or the operator or line cannot take it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

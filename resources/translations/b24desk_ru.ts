@@ -929,6 +929,14 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Битрикс24 отклонил данные запроса.</translation>
     </message>
     <message>
+        <source>Choose the employee or the open line to transfer the dialogue to.</source>
+        <translation>Выберите сотрудника или открытую линию, которым передать диалог.</translation>
+    </message>
+    <message>
+        <source>Give a rating from 1 to 5 or write a comment.</source>
+        <translation>Поставьте оценку от 1 до 5 или напишите комментарий.</translation>
+    </message>
+    <message>
         <source>This cannot be done in the object&apos;s current state. Refresh and retry.</source>
         <translation>В текущем состоянии это сделать нельзя. Обновите данные и повторите.</translation>
     </message>
@@ -943,6 +951,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>The participant list already changed. Refresh and retry.</source>
         <translation>Список участников уже изменился. Обновите и повторите.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not hand the dialogue over: it may be closed or already with that operator, or the operator or line cannot take it now.</source>
+        <translation>Битрикс24 не передал диалог: он, возможно, уже закрыт или уже у этого оператора, либо оператор или линия не могут принять его сейчас.</translation>
     </message>
     <message>
         <source>Bitrix24 had an internal error. Try again in a moment.</source>

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from b24desk.api import crm, live, openlines, system, users
+from b24desk.api import crm, live, openlines, session_actions, system, users
 from b24desk.api.batch import Command
 from b24desk.api.errors import B24Error, OutcomeUnknownError
 from b24desk.api.kinds import is_write
@@ -68,6 +68,14 @@ COMMANDS: list[Command[Any]] = [
     openlines.create_lead_command(1),
     openlines.history_command(chat_id=1),
     openlines.dialog_command(chat_id=1),
+    session_actions.join_session_command(1),
+    session_actions.intercept_session_command(1),
+    session_actions.transfer_command(1, user_id=2),
+    session_actions.transfer_command(1, line_id=2),
+    session_actions.finish_session_command(1),
+    session_actions.pin_session_command(1, pinned=False),
+    session_actions.rate_session_command(1, rating=5, comment="ok"),
+    session_actions.open_lines_command(),
     system.scope_command(),
     system.server_time_command(),
     live.subscribe_command(),

@@ -53,6 +53,12 @@ def can_view_chat(state: PortalState, user: User, chat: Chat) -> bool:
     return any(entity_visible(state, user, t, i) for t, i in chat.crm.items() if i)
 
 
+def can_vote_as_head(state: PortalState, user: User, line_id: int) -> bool:
+    """Evaluation rights in the line's settings: the line's heads, and admins."""
+    line = state.lines.get(line_id)
+    return user.is_admin or (line is not None and user.id in line.heads)
+
+
 def mention(user: User) -> str:
     return f"[USER={user.id}]{user.full_name}[/USER]"
 

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..state import SESSION_FINISHED_TEXT, SESSION_STARTED_TEXT, Chat, Message, PortalState, User
+from ..state import (
+    SESSION_FINISHED_TEXT,
+    SESSION_STARTED_TEXT,
+    Chat,
+    Message,
+    PortalState,
+    Session,
+    User,
+)
 
 # Colours of the IM palette; a chat or user keeps one, chosen by its ID.
 _COLOURS = ("#df532d", "#64a513", "#4ba984", "#ba9c7b", "#ab7761", "#58cc47", "#3e99ce", "#8474c8")
@@ -127,8 +135,9 @@ def file_entry(state: PortalState, file_id: int, base: str) -> dict[str, Any] | 
     return entry
 
 
-def message_params(message: Message) -> Any:
-    """`params`: an object where the reference shows one (files, session start and end)."""
+def message_params(message: Message, session: Session | None = None) -> Any:
+    """`params`: an object where the reference shows one (files, session start and end);
+    the end carries the head's rating of `session`."""
     params: dict[str, Any] = {}
     if message.author_id == 0 and message.text == SESSION_STARTED_TEXT:
         params["class"] = "bx-messenger-content-item-ol-start"
@@ -137,7 +146,7 @@ def message_params(message: Message) -> Any:
             {
                 "class": "bx-messenger-content-item-ol-end",
                 "componentId": "bx-imopenlines-message",
-                "imolVoteHead": 0,
+                "imolVoteHead": session.vote_head if session is not None else 0,
                 "imolVoteSid": message.session_id,
                 "imolVoteUser": 0,
                 "type": "lines",
@@ -148,7 +157,7 @@ def message_params(message: Message) -> Any:
     return php_object(params)
 
 
-def message_entry(chat: Chat, message: Message) -> dict[str, Any]:
+def message_entry(chat: Chat, message: Message, session: Session | None = None) -> dict[str, Any]:
     return {
         "id": str(message.id),
         "chatid": str(chat.id),
@@ -157,7 +166,7 @@ def message_entry(chat: Chat, message: Message) -> dict[str, Any]:
         "date": message.date,
         "text": message.text,
         "textlegacy": legacy_html(message.text),
-        "params": message_params(message),
+        "params": message_params(message, session),
     }
 
 

@@ -9,7 +9,13 @@ from typing import Any
 
 from ..errors import RestError
 from ..state import Chat, PortalState
-from .chat_access import NO_CONVERSATION_ACCESS, can_view_chat, present, to_int
+from .chat_access import (
+    NO_CONVERSATION_ACCESS,
+    can_view_chat,
+    can_vote_as_head,
+    present,
+    to_int,
+)
 from .im_shapes import (
     dialog_object,
     file_entry,
@@ -60,18 +66,21 @@ def session_history_get(call: Call, params: dict[str, Any]) -> dict[str, Any]:
                 files[str(file_id)] = entry
     user_ids = set(chat.participants) | {m.author_id for m in messages if m.author_id}
     users = [state.users[u] for u in sorted(user_ids) if u in state.users]
+    can_vote = can_vote_as_head(state, call.user, chat.line_id)
+    # Whether the caller could still join: the session is open and they are not in it.
+    can_join = not session.closed and call.user.id not in chat.participants
     return {
         "chatId": chat.id,
-        "canJoin": "Y",
-        "canVoteHead": "Y",
+        "canJoin": "Y" if can_join else "N",
+        "canVoteHead": "Y" if can_vote else "N",
         "sessionId": session.id,
-        "sessionVoteHead": 0,
-        "sessionCommentHead": None,
+        "sessionVoteHead": session.vote_head,
+        "sessionCommentHead": session.comment_head,
         "userId": f"chat{chat.id}",
-        "message": php_object({str(m.id): message_entry(chat, m) for m in messages}),
+        "message": php_object({str(m.id): message_entry(chat, m, session) for m in messages}),
         "usersMessage": {f"chat{chat.id}": [str(m.id) for m in reversed(messages)]},
         "users": php_object({str(u.id): im_user(u) for u in users}),
-        "openlines": {"canvoteashead": {str(chat.line_id): True}},
+        "openlines": {"canvoteashead": {str(chat.line_id): can_vote}},
         "userInGroup": user_in_group(users),
         # The reference's examples leave this empty even beside users in no department.
         "woUserInGroup": [],

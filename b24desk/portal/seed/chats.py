@@ -33,7 +33,9 @@ from .corpus import (
     HELPERS,
     LEAD_CHATS,
     LEAD_ONE_CONNECTORS,
+    LINE_HEADS,
     LINE_OF,
+    LINE_QUEUES,
     LINES,
     NOW,
     OPERATORS,
@@ -86,7 +88,13 @@ class ChatSeeder(CrmSeeder):
         state = self.state
         state.connectors = {cid: Connector(cid, title) for cid, title in CONNECTOR_TITLES.items()}
         for line_id, name, connectors in LINES:
-            state.lines[line_id] = OpenLine(line_id, name, list(connectors))
+            state.lines[line_id] = OpenLine(
+                line_id,
+                name,
+                list(connectors),
+                queue=list(LINE_QUEUES[line_id]),
+                heads=list(LINE_HEADS[line_id]),
+            )
 
     # --- chats ------------------------------------------------------------------------------
 

@@ -248,6 +248,11 @@ LINES = (
     (2, "Социальные сети", ("vkgroup",)),
     (3, "Почта", ("email",)),
 )
+# Each line's operator queue (imopenlines.config.list.get with QUEUE=Y) and the heads who
+# may rate its sessions besides the admin: the contact centre takes messengers and mail,
+# support engineers the social networks.
+LINE_QUEUES = {1: (5, 7, 8, 14), 2: (17, 10, 11, 13), 3: (8, 14, 17)}
+LINE_HEADS = {1: (17,), 2: (18,), 3: (17,)}
 LINE_OF = {connector: line_id for line_id, _, connectors in LINES for connector in connectors}
 CONNECTOR_MIX = (
     "livechat", "livechat", "livechat", "livechat", "telegrambot", "telegrambot",

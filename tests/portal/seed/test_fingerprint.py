@@ -52,14 +52,14 @@ def digest(state: PortalState) -> str:
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        ({}, "bd1b58f4c36d644a9f6aea85a753d848ff1e8688b66ee804e9aa543cec75ac57"),
+        ({}, "f1d7996665e3ec3796ea9ea073627076e8fb31baf5c159bf5c29980f0759c39a"),
         (
             {"seed": 7, "leads": 3000, "deals": 700, "contacts": 900, "companies": 130},
-            "8309ae19217364303a12a2da1ac36f62779cd217a5b77ef1389583aac0abcc00",
+            "7155cd51c2e3c0a356cdb216b6a013c774aa430c00bc0dc780840a8dfe19787b",
         ),
         (
             {"seed": 1, "leads": 0, "deals": 0, "contacts": 0, "companies": 0},
-            "66c9b9871e7e329be9bed5e9939569b33542ad828757a872bb5a506dc794fe60",
+            "8d59a84d0a2a479c256c0b7b8e7273824507c659d3e917768ba5ea2999310060",
         ),
     ],
 )
