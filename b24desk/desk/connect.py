@@ -10,10 +10,12 @@ from urllib.parse import urlsplit
 
 from b24desk.api import system, users
 from b24desk.api.types import User
+from b24desk.settings.paths import profile_file
 from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_url_with
 from b24desk.settings.secrets import SecretStore
 
 from .drafts import Drafts
+from .live import LIVE_DIR
 from .local import index_file
 from .outbox import Outbox
 from .session import Session
@@ -126,15 +128,19 @@ class Connections:
             # The demo portal is seeded anew at every start: last run's index is not its.
             return await Session.start(
                 name, "", client, self._outbox, self._drafts, on_close=stop,
-                index=self._index_of(name), fresh_index=True,
+                index=self._index_of(name), live=self._live_of(name), fresh_portal=True,
             )  # fmt: skip
         profile = self._profiles().get(name)
         if profile is None:
             raise KeyError(name)
         client = stored_client(profile, self._secrets)
         return await Session.start(
-            name, host_of(profile), client, self._outbox, self._drafts, index=self._index_of(name)
-        )
+            name, host_of(profile), client, self._outbox, self._drafts,
+            index=self._index_of(name), live=self._live_of(name),
+        )  # fmt: skip
+
+    def _live_of(self, name: str) -> Path | None:
+        return profile_file(self._data_dir / LIVE_DIR, name, ".json") if self._data_dir else None
 
     def _index_of(self, name: str) -> Path | None:
         if self._data_dir is None or not self._local_index():

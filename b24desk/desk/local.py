@@ -5,9 +5,7 @@ current, and the browser pages and searches it serves once a type is fully index
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from b24desk.api.listing import PAGE_SIZE
 from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.settings.paths import profile_file
 
 from .matching import read_query
 from .sync import DEFAULT_SHARE, IndexSync, Pacer, SyncProgress
@@ -42,11 +41,7 @@ RETRY_AFTER = 60.0
 
 
 def index_file(data_dir: Path, profile: str) -> Path:
-    """The profile's index file: a readable, filesystem-safe stem plus a hash of the exact
-    name, so two names that tidy to the same stem ("a/b", "a b") never share a file."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", profile).strip("-")[:40] or "profile"
-    digest = hashlib.sha256(profile.encode()).hexdigest()[:16]
-    return data_dir / INDEX_DIR / f"{stem}-{digest}.sqlite"
+    return profile_file(data_dir / INDEX_DIR, profile, ".sqlite")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from b24desk.api.events import RequestEvent, WaitNotice
 
 from .desk import Desk
 from .drafts import Drafts
+from .live import LivePoller, OffsetFile
 from .local import IndexStatus, LocalIndex
 from .outbox import Outbox
 from .tasks import TaskScope
@@ -50,6 +51,7 @@ class Session:
         *,
         on_close: Callable[[], Awaitable[None]] | None = None,
         local: LocalIndex | None = None,
+        live: LivePoller | None = None,
     ) -> None:
         self.profile = profile
         self.host = host
@@ -57,6 +59,7 @@ class Session:
         self.scope = TaskScope()
         self.local = local
         desk.local = local
+        self.live = live  # polls the portal for what changed, when the profile has a folder
         self._on_close = on_close
         self._listeners: list[Callable[[], None]] = []
         # Calls waiting for a method's operating-time reset, so the supervisor can stop them.
@@ -75,12 +78,15 @@ class Session:
         *,
         on_close: Callable[[], Awaitable[None]] | None = None,
         index: Path | None = None,
-        fresh_index: bool = False,
+        live: Path | None = None,
+        fresh_portal: bool = False,
     ) -> Session:
         """Connect: learn who we are on the portal. The client is closed if that fails.
 
-        With an `index` file, the local index syncs in the background from then on
-        (`fresh_index`: emptied first, for a portal that is new at every start).
+        With an `index` file, the local index syncs in the background from then on; with a
+        `live` file (where the event offset is kept), live updates start. `fresh_portal`:
+        the portal is new at every start (the demo), so last run's index and offset are
+        not its.
         """
         try:
             desk = await Desk.connect(client, outbox, drafts, profile)
@@ -88,11 +94,19 @@ class Session:
             await (on_close() if on_close is not None else client.aclose())
             raise
         local = LocalIndex.open(client, index) if index is not None else None
-        session = cls(profile, host, desk, on_close=on_close, local=local)
+        poller = None
+        if live is not None:
+            offsets = OffsetFile(live)
+            if fresh_portal:
+                offsets.forget()
+            poller = LivePoller(client, offsets)
+        session = cls(profile, host, desk, on_close=on_close, local=local, live=poller)
         if local is not None:
-            if fresh_index:
+            if fresh_portal:
                 await local.forget()
             local.start(session.scope)
+        if poller is not None:
+            session.scope.spawn(poller.run(), name="live updates")
         return session
 
     @property

@@ -3,7 +3,9 @@ and how settings write one there."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,3 +68,11 @@ def write_config_file(path: Path, data: bytes, template: str) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise ConfigError(template, path=path, reason=exc.strerror) from None
+
+
+def profile_file(folder: Path, profile: str, suffix: str) -> Path:
+    """A profile's own file in `folder`: a readable, filesystem-safe stem plus a hash of the
+    exact name, so two names that tidy to the same stem ("a/b", "a b") never share a file."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", profile).strip("-")[:40] or "profile"
+    digest = hashlib.sha256(profile.encode()).hexdigest()[:16]
+    return folder / f"{stem}-{digest}{suffix}"

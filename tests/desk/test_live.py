@@ -1,0 +1,185 @@
+"""The live poller against the loopback portal: each event once, across restarts and faults;
+the backlog of a first start skipped; the budget; a chat the supervisor is not in; a second
+reader of the same user's events."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from b24desk.api import B24Client, ClientOptions, WebhookAuth, live
+from b24desk.api.live_types import ImEventType
+from b24desk.desk.live import LivePoller, LiveUpdate, OffsetFile, Pacing
+from b24desk.portal.methods.chat_access import now
+from tests.helpers.chats import active_lead_chat_with_admin, without_admin
+from tests.helpers.waiting import wait_until
+
+FAST = ClientOptions(rate=10_000, burst=10_000, read_timeout=5, max_retries=0)
+QUICK = Pacing(
+    active_every=0.05, idle_every=0.2, most_per_minute=1200, slowest_every=0.4, foreign_after=0.6
+)
+
+
+def said(updates: list[LiveUpdate]) -> list[str]:
+    return [
+        e.text or ""
+        for u in updates
+        for e in u.events
+        if e.type is ImEventType.MESSAGE_ADD and e.text is not None
+    ]
+
+
+def post(lp: Any, chat: Any, text: str) -> None:
+    lp.state.add_message(chat, chat.customer_id, text, now(lp.state))
+
+
+async def with_poller(
+    lp: Any,
+    offsets: OffsetFile,
+    work: Callable[[LivePoller, list[LiveUpdate]], Awaitable[None]],
+    pacing: Pacing = QUICK,
+) -> LivePoller:
+    """Run a poller on `offsets` while `work` goes on; stop it afterwards."""
+    async with B24Client(WebhookAuth(lp.webhook), FAST) as client:
+        poller = LivePoller(client, offsets, pacing=pacing)
+        updates: list[LiveUpdate] = []
+        poller.listen(updates.append)
+        task = asyncio.create_task(poller.run())
+        try:
+            await work(poller, updates)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+    return poller
+
+
+def test_each_message_once_across_a_restart_and_the_backlog_of_a_first_start_skipped(
+    live_portal, tmp_path
+):
+    lp = live_portal
+    chat = active_lead_chat_with_admin(lp.state)
+    offsets = OffsetFile(tmp_path / "live" / "offset.json")
+    seen: list[str] = []
+
+    async def first(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: offsets.load() is not None, what="the first start")
+        post(lp, chat, "one")
+        post(lp, chat, "two")
+        await wait_until(lambda: said(updates) == ["one", "two"], what="two messages")
+        seen.extend(said(updates))
+
+    async def scenario() -> list[str]:
+        # Recorded before any b24desk ran: a first start takes it for old news.
+        async with B24Client(WebhookAuth(lp.webhook), FAST) as client:
+            await live.subscribe(client)
+        post(lp, chat, "before the first start")
+        await with_poller(lp, offsets, first)
+        post(lp, chat, "while closed")
+
+        async def second(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+            await wait_until(lambda: "while closed" in said(updates), what="the missed message")
+            post(lp, chat, "three")
+            await wait_until(lambda: "three" in said(updates), what="a new message")
+            await asyncio.sleep(QUICK.active_every * 4)  # a few more ticks: no repeats
+            seen.extend(said(updates))
+
+        await with_poller(lp, offsets, second)
+        return seen
+
+    assert asyncio.run(scenario()) == ["one", "two", "while closed", "three"]
+
+
+def test_a_failing_portal_loses_nothing_and_the_poller_slows_down(portal_factory, tmp_path):
+    lp = portal_factory(rate_limit=False)
+    chat = active_lead_chat_with_admin(lp.state)
+    offsets = OffsetFile(tmp_path / "offset.json")
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: offsets.load() is not None, what="the first start")
+        lp.portal.faults.rate = 1.0  # every request fails: the network is gone
+        post(lp, chat, "during the outage")
+        await wait_until(lambda: poller.status.failing, what="failures noticed")
+        assert poller.every() > QUICK.active_every
+        lp.portal.faults.rate = 0.0
+        await wait_until(lambda: "during the outage" in said(updates), what="delivery")
+        assert not poller.status.failing
+
+    asyncio.run(with_poller(lp, offsets, work))
+
+
+def test_ticks_keep_within_the_budget_however_often_the_window_wakes_the_poller(
+    live_portal, tmp_path
+):
+    # 10 a second at most, however often it is woken (the default is 15 a minute).
+    pacing = Pacing(active_every=0.01, idle_every=0.5, most_per_minute=600, slowest_every=1)
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: poller.requests >= 2, what="started")
+        start = poller.requests
+        for _ in range(100):  # the window pokes it: new chat on show, active again...
+            poller.watch(None, member=True)
+            poller.set_active(False)
+            poller.set_active(True)
+            await asyncio.sleep(0.01)
+        assert poller.requests - start <= 12  # 1 s of work: 10, and a tick already due
+        poller.set_active(False)  # hidden: a tick per 0.5 s
+        await asyncio.sleep(0.1)
+        start = poller.requests
+        await asyncio.sleep(1.0)
+        assert poller.requests - start <= 3
+
+    asyncio.run(with_poller(live_portal, OffsetFile(tmp_path / "o.json"), work, pacing))
+
+
+def test_a_chat_the_supervisor_is_not_in_is_read_with_each_tick(live_portal, tmp_path):
+    lp = live_portal
+    chat = without_admin(active_lead_chat_with_admin(lp.state))
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        poller.watch(chat.id, member=False)
+        await wait_until(
+            lambda: any(u.open_chat is not None for u in updates), what="the open chat read"
+        )
+        before = [u.open_chat for u in updates if u.open_chat is not None][-1].last_message_id
+        post(lp, chat, "to somebody else's chat")
+        await wait_until(
+            lambda: (
+                updates[-1].open_chat is not None and updates[-1].open_chat.last_message_id > before
+            ),
+            what="the new message seen",
+        )
+        assert "to somebody else's chat" not in said(updates)  # no events: not a member
+
+    asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work))
+
+
+def test_another_application_reading_the_same_users_events_is_noticed(live_portal, tmp_path):
+    lp = live_portal
+    chat = active_lead_chat_with_admin(lp.state)
+    # Slow ticks, so the other application surely reads first.
+    pacing = Pacing(active_every=1.0, most_per_minute=600, slowest_every=1, foreign_after=0.5)
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: updates, what="the first tick")  # the next is a second away
+        async with B24Client(WebhookAuth(lp.webhook), FAST) as other:
+            message = lp.state.add_message(chat, 1, "ours", now(lp.state))
+            poller.expect(message.id)
+            # The other application reads first, and its offset confirms ours away.
+            page = await live.events(other)
+            await live.events(other, page.next_offset)
+        await wait_until(lambda: poller.status.foreign_reader, what="the other reader noticed")
+        assert "ours" not in said(updates)
+        mine = lp.state.add_message(chat, 1, "mine again", now(lp.state))
+        poller.expect(mine.id)
+        await wait_until(lambda: not poller.status.foreign_reader, what="back to normal")
+
+    asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work, pacing))
+
+
+def test_an_unreadable_offset_file_is_set_aside_not_erased(tmp_path):
+    path = tmp_path / "offset.json"
+    path.write_text('{"offset": "lots"}')
+    assert OffsetFile(path).load() is None
+    assert not path.exists()
+    assert [p.read_text() for p in tmp_path.iterdir()] == ['{"offset": "lots"}']
