@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -20,6 +20,8 @@ class Menus(QObject):
 
     profile_chosen = Signal(str)
     new_connection = Signal()
+    edit_profile = Signal(str)
+    delete_profile = Signal(str)
     forget_local_data = Signal()
     quit = Signal()
     refresh = Signal()
@@ -73,8 +75,11 @@ class Menus(QObject):
             group.addAction(action)
             menu.addAction(action)
 
-    def fill_profiles(self, names: Iterable[str], current: str | None) -> None:
-        """List the profiles (the current one checked), then New connection… and Quit."""
+    def fill_profiles(
+        self, names: Iterable[str], current: str | None, saved: Collection[str] = ()
+    ) -> None:
+        """List the profiles (the current one checked), New connection…, Edit and Delete
+        for the `saved` ones, and Quit."""
         menu = self.connection_menu
         menu.clear()
         for action in self.profile_group.actions():
@@ -89,6 +94,8 @@ class Menus(QObject):
         menu.addAction(
             self._action(self.tr("New connection…"), self.new_connection, "newConnectionAction")
         )
+        self._profile_submenu(self.tr("&Edit connection"), "editConnectionMenu", saved)
+        self._profile_submenu(self.tr("&Delete connection"), "deleteConnectionMenu", saved)
         menu.addAction(
             self._action(
                 self.tr("Forget local data"), self.forget_local_data, "forgetLocalDataAction"
@@ -98,6 +105,16 @@ class Menus(QObject):
         quit_action = self._action(self.tr("Quit"), self.quit)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu.addAction(quit_action)
+
+    def _profile_submenu(self, title: str, name: str, profiles: Collection[str]) -> None:
+        """A submenu naming each saved profile; choosing one emits the menu's signal."""
+        signal = self.edit_profile if name == "editConnectionMenu" else self.delete_profile
+        submenu = self.connection_menu.addMenu(title)
+        submenu.menuAction().setObjectName(name)
+        submenu.setEnabled(bool(profiles))
+        for profile in profiles:
+            action = submenu.addAction(profile.replace("&", "&&") + "…")  # "&" is no mnemonic
+            action.triggered.connect(lambda *_, p=profile: signal.emit(p))
 
     def _about(self) -> None:
         box = QMessageBox(self._window)
