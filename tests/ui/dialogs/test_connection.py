@@ -292,6 +292,6 @@ def test_plain_http_to_another_host_is_refused_with_the_reason(dialog, qtbot):
     qtbot.mouseClick(dialog.findChild(QRadioButton, "kindOAuth"), Qt.MouseButton.LeftButton)
     line(dialog, "portalUrl").setText("http://portal.example/")
     assert shown(dialog, "validationError").startswith("HTTPS is required for portal.example")
-    line(dialog, "profileName").setText("Portal")
+    qtbot.keyClicks(line(dialog, "profileName"), "Portal")
     line(dialog, "portalUrl").setText("https//portal.example/")
     assert shown(dialog, "validationError").startswith("The portal URL must start with https://")

@@ -84,10 +84,11 @@ def test_opened_for_deleting_it_asks_at_once_and_keep_is_the_safe_focus(qtbot, r
     dialog = edit_dialog(qtbot, delete=True)
 
     async def scenario() -> None:
-        asyncio.ensure_future(ask(dialog))
+        verdict = asyncio.ensure_future(ask(dialog))
         await wait_until(dialog.isVisible)
         assert dialog.confirm_bar.isVisible() and not dialog.delete_button.isEnabled()
         await wait_until(dialog.keep_button.hasFocus, what="Keep focused")
         dialog.reject()
+        assert await asyncio.wait_for(verdict, 5) == 0
 
     run(scenario())
