@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.status.stop_waiting.connect(self._stop_waiting)
         self.setStatusBar(self.status)
-        self.profile_actions = ProfileActions(self)
+        self.profile_actions = ProfileActions(self, self)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(self._open_in_portal)

@@ -35,6 +35,9 @@ class Menus(QObject):
         self.connection_menu = bar.addMenu(self.tr("&Connection"))
         self.profile_group = QActionGroup(self)
         self.profile_group.setExclusive(True)
+        # Built once: the Connection menu is refilled, and clear() would not delete them.
+        self.edit_menu = self._profile_menu(self.tr("&Edit connection"), "editConnectionMenu")
+        self.delete_menu = self._profile_menu(self.tr("&Delete connection"), "deleteConnectionMenu")
         view = bar.addMenu(self.tr("&View"))
         toggle_log.setText(self.tr("Request log"))
         toggle_log.setShortcut(QKeySequence("Ctrl+L"))
@@ -94,8 +97,8 @@ class Menus(QObject):
         menu.addAction(
             self._action(self.tr("New connection…"), self.new_connection, "newConnectionAction")
         )
-        self._profile_submenu(self.tr("&Edit connection"), "editConnectionMenu", saved)
-        self._profile_submenu(self.tr("&Delete connection"), "deleteConnectionMenu", saved)
+        self._list_profiles(self.edit_menu, self.edit_profile, saved)
+        self._list_profiles(self.delete_menu, self.delete_profile, saved)
         menu.addAction(
             self._action(
                 self.tr("Forget local data"), self.forget_local_data, "forgetLocalDataAction"
@@ -106,15 +109,21 @@ class Menus(QObject):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu.addAction(quit_action)
 
-    def _profile_submenu(self, title: str, name: str, profiles: Collection[str]) -> None:
-        """A submenu naming each saved profile; choosing one emits the menu's signal."""
-        signal = self.edit_profile if name == "editConnectionMenu" else self.delete_profile
-        submenu = self.connection_menu.addMenu(title)
-        submenu.menuAction().setObjectName(name)
+    def _profile_menu(self, title: str, name: str) -> QMenu:
+        menu = QMenu(title, self._window)
+        menu.menuAction().setObjectName(name)
+        return menu
+
+    def _list_profiles(
+        self, submenu: QMenu, signal: SignalInstance, profiles: Collection[str]
+    ) -> None:
+        """Name each saved profile in `submenu`; choosing one emits `signal` with it."""
+        submenu.clear()
         submenu.setEnabled(bool(profiles))
         for profile in profiles:
             action = submenu.addAction(profile.replace("&", "&&") + "…")  # "&" is no mnemonic
             action.triggered.connect(lambda *_, p=profile: signal.emit(p))
+        self.connection_menu.addMenu(submenu)
 
     def _about(self) -> None:
         box = QMessageBox(self._window)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from b24desk.desk.connect import Probe, client_for, host_of, probe
 from b24desk.settings.errors import ConfigError
@@ -17,26 +18,43 @@ from .aio import ask
 from .dialogs.connection_entry import DEFAULT_RATE_PLAN, ConnectionReport, ConnectionRequest
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from b24desk.settings.secrets import SecretStore
+    from b24desk.settings.store import AppSettings
+
+    from .status_bar import StatusBar
+
+
+class Window(Protocol):
+    """What of the main window the profile actions use (typed here: no import cycle)."""
+
+    settings: AppSettings
+    secrets: SecretStore
+    status: StatusBar
+    profile_name: str | None
+
+    async def connect_to(self, name: str) -> bool: ...
+    async def disconnect_portal(self) -> None: ...
+    def _show_failure(self, error: BaseException) -> None: ...
+    def _save_settings(self) -> None: ...
+    def _fill_connection_menu(self) -> None: ...
+
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileActions", text)
 
 
 class ProfileActions:
     """What the Connection menu does to saved profiles, on behalf of the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window, parent: QWidget) -> None:
+        """`parent` (the window itself) owns the dialogs."""
         self._window = window
+        self._parent = parent
 
     async def new(self) -> None:
         from .dialogs.connection import ConnectionDialog  # built only when asked for
 
         window = self._window
-        dialog = ConnectionDialog(self.test, window, taken_names=window.settings.profiles)
+        dialog = ConnectionDialog(self.test, self._parent, taken_names=window.settings.profiles)
         dialog.set_secrets_note(window.secrets.fallback_note)
         if await ask(dialog):
             await self._save_and_connect(dialog.request(), dialog.renewed)
@@ -51,7 +69,7 @@ class ProfileActions:
             return
         saved = self._saved_entry(profile)
         dialog = EditConnectionDialog(
-            self.test, saved, window, taken_names=window.settings.profiles, delete=delete
+            self.test, saved, self._parent, taken_names=window.settings.profiles, delete=delete
         )
         dialog.set_secrets_note(window.secrets.fallback_note)
         result = await ask(dialog)
@@ -75,7 +93,9 @@ class ProfileActions:
             return
         window._save_settings()
         window._fill_connection_menu()
-        text = _tr("Connection “{name}” deleted, with its saved secrets.").format(name=name)
+        text = QCoreApplication.translate(
+            "ProfileActions", "Connection “{name}” deleted, with its saved secrets."
+        ).format(name=name)
         window.status.showMessage(text, 10_000)
 
     async def test(self, request: ConnectionRequest) -> ConnectionReport:

@@ -165,6 +165,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This connection cannot work as entered: change it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +218,37 @@
     </message>
     <message>
         <source>The connection test stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{base}/… saved; paste a new URL to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and the secrets saved for it on this computer? Nothing changes in Bitrix24.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +454,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -531,6 +574,13 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>You joined the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message>
+        <source>Connection “{name}” deleted, with its saved secrets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -896,6 +946,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>HTTPS is required for {host}: Bitrix24 is reached only over https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not a webhook URL: expected {shape}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,6 +979,18 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook code is wrong, or the webhook was deleted in Bitrix24. Copy the webhook URL from Bitrix24 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not accept the client ID, the client secret or the refresh token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh token is no longer valid. Open the application in Bitrix24 and take a new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
