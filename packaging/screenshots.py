@@ -125,7 +125,7 @@ async def scenario(window: MainWindow, portal: Portal) -> None:
     shoot(picker, "user-picker")
     picker.reject()
 
-    dialog = ConnectionDialog(window._test_connection, window)
+    dialog = ConnectionDialog(window.profile_actions.test, window)
     dialog.set_secrets_note(window.secrets.fallback_note)
     dialog.findChild(QWidget, "webhookUrl").setText(  # type: ignore[attr-defined]
         "https://example.bitrix24.ru/rest/1/xxxxxxxxxxxxxxxx/"

@@ -5,6 +5,7 @@ No build here: CI (.ci/run) builds the PyInstaller bundle and starts it.
 
 from __future__ import annotations
 
+import ast
 import configparser
 import tomllib
 import xml.etree.ElementTree as ET
@@ -121,3 +122,85 @@ def test_package_extra_is_not_part_of_test_or_dev():
     ]
     assert any(req.startswith("pyinstaller") for req in extras["package"])
     assert not any("pyinstaller" in req for name in ("test", "dev") for req in extras[name])
+
+
+# --- the bundle's spec and CI's pins ------------------------------------------------------
+
+SPEC = ROOT / "packaging" / "b24desk.spec"
+CONSTRAINTS = ROOT / ".ci" / "constraints.txt"
+CI_RUN = ROOT / ".ci" / "run"
+
+
+def _spec_part(*names: str) -> dict:
+    """Run only the named top-level definitions of the spec (it needs PyInstaller to run)."""
+    tree = ast.parse(SPEC.read_text())
+    wanted = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.Assign)
+        and (
+            getattr(node, "name", None) in names
+            or any(getattr(t, "id", None) in names for t in getattr(node, "targets", ()))
+        )
+    ]
+    namespace: dict = {"Path": Path}
+    exec(compile(ast.Module(wanted, []), str(SPEC), "exec"), namespace)
+    return namespace
+
+
+def test_spec_leaves_out_the_gtk_platform_theme_and_keeps_the_others():
+    spec = _spec_part("LEFT_OUT_QT_PLUGINS", "_without_left_out_plugins")
+    found = {
+        "platformthemes": [
+            ("/qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/platformthemes"),
+            ("/qt/plugins/platformthemes/libqxdgdesktopportal.so", "PySide6/Qt/plugins/x"),
+        ],
+        "platforms": [("/qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms")],
+    }
+    collect = spec["_without_left_out_plugins"](lambda _self, kind: found[kind])
+    themes = [Path(src).name for src, _ in collect(None, "platformthemes")]
+    assert themes == ["libqxdgdesktopportal.so"]
+    assert collect(None, "platforms") == found["platforms"]
+    # ... and the spec puts the filter where PyInstaller's Qt hooks collect plugins.
+    assert "QtLibraryInfo.collect_plugins = _without_left_out_plugins(" in SPEC.read_text()
+
+
+def test_the_patched_pyinstaller_method_exists_where_pyinstaller_is_installed():
+    qt = pytest.importorskip("PyInstaller.utils.hooks.qt")
+    assert callable(qt.QtLibraryInfo.collect_plugins)
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in CONSTRAINTS.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def test_constraints_pin_every_tool_of_the_dev_and_package_extras():
+    from packaging.requirements import Requirement
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    tools = [Requirement(r) for r in (*extras["dev"], *extras["package"])]
+    tools = [t for t in tools if t.name != "b24desk"]
+    pins = _pins()
+    assert {t.name.lower() for t in tools} <= pins.keys()
+    for tool in tools:
+        assert tool.specifier.contains(pins[tool.name.lower()]), tool
+
+
+def test_ci_and_the_readme_install_with_the_pins_and_ci_leaves_dot_venv_alone():
+    readme = (ROOT / "README.md").read_text()
+    test_command = next(line for line in readme.splitlines() if "-m pytest" in line)
+    assert '-e ".[dev]" -c .ci/constraints.txt' in test_command
+    ci = CI_RUN.read_text()
+    installs = [line for line in ci.splitlines() if "pip install" in line and "-e" in line]
+    assert installs and all("-c .ci/constraints.txt" in line for line in installs)
+    code = "\n".join(line.split("#", 1)[0] for line in ci.splitlines())
+    assert "-m venv .ci-venv" in code and ".venv" not in code.replace(".ci-venv", "")
+    assert ".ci-venv/" in (ROOT / ".gitignore").read_text().splitlines()

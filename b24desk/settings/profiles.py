@@ -24,6 +24,9 @@ _URL_PROBLEMS = {
     ),
     "token": QT_TRANSLATE_NOOP("errors", "The token URL must start with https:// and name a host."),
 }
+HTTPS_REQUIRED = QT_TRANSLATE_NOOP(
+    "errors", "HTTPS is required for {host}: Bitrix24 is reached only over https://."
+)
 _WEBHOOK_SHAPE = "https://PORTAL/rest/USER_ID/CODE/"
 
 
@@ -136,14 +139,30 @@ def _check_kind(kind: str) -> ProfileKind:
         ) from None
 
 
+class InsecureUrlError(ConfigError):
+    """A well-formed http:// URL to another computer: only https:// would do."""
+
+
 def check_url(url: str, what: str) -> str:
     """`url` if the API layer would call it (HTTPS, or HTTP to this computer only); the
     portal root also gets the trailing slash it needs. `what` is "portal" or "token"."""
     try:
         text = urlsplit(require_secure(url.strip())).geturl()
     except (AttributeError, ValueError, ConfigurationError):  # not text, not a URL, not secure
+        host = _plain_http_host(url)
+        if host:
+            raise InsecureUrlError(HTTPS_REQUIRED, host=host) from None
         raise ConfigError(_URL_PROBLEMS[what]) from None
     return text if what != "portal" or text.endswith("/") else text + "/"
+
+
+def _plain_http_host(url: object) -> str:
+    """The host of a well-formed http:// URL (the reason it was refused), else ""."""
+    try:
+        parts = urlsplit(url.strip()) if isinstance(url, str) else None
+        return (parts.hostname or "") if parts is not None and parts.scheme == "http" else ""
+    except ValueError:
+        return ""
 
 
 # --- webhook URLs --------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, 
 
 from b24desk.api.events import RequestEvent
 from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
-from b24desk.desk.connect import Connections, DemoOpener, Probe, client_for, host_of, probe
+from b24desk.desk.connect import Connections, DemoOpener
 from b24desk.desk.desk import Desk
 from b24desk.desk.diagnostics import SessionHistory, summarise_connection
 from b24desk.desk.drafts import Drafts
@@ -26,7 +25,7 @@ from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import AppSettings, save_settings
 
 from . import window_layout
-from .aio import ask, loop_running
+from .aio import loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
 from .diagnostics import open_log_folder, report_for_clipboard
@@ -35,12 +34,10 @@ from .keyboard import connect_keyboard
 from .language import resolve
 from .menus import Menus
 from .portal_pages import PortalPages
+from .profile_actions import ProfileActions
 from .request_log import RequestLog
 from .restart import RestartBar
 from .status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from .dialogs.connection_entry import ConnectionReport, ConnectionRequest
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +109,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.status.stop_waiting.connect(self._stop_waiting)
         self.setStatusBar(self.status)
+        self.profile_actions = ProfileActions(self, self)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(lambda e: self.pages.open(entity_path(e.ref)))
@@ -150,6 +148,10 @@ class MainWindow(QMainWindow):
         )
         self.menus.profile_chosen.connect(self.switch_to)
         self.menus.new_connection.connect(lambda: self.runner.spawn(self.new_connection()))
+        self.menus.edit_profile.connect(lambda n: self.runner.spawn(self.profile_actions.edit(n)))
+        self.menus.delete_profile.connect(
+            lambda n: self.runner.spawn(self.profile_actions.edit(n, delete=True))
+        )
         self.menus.forget_local_data.connect(lambda: self.runner.spawn(self.forget_local_data()))
         self.menus.quit.connect(self.close)
         self.menus.refresh.connect(self._refresh)
@@ -167,7 +169,8 @@ class MainWindow(QMainWindow):
         self.restart_bar.setVisible(resolve(code) != resolve(self._started_language))
 
     def _fill_connection_menu(self) -> None:
-        self.menus.fill_profiles(self.connections.names(), self.profile_name)
+        names, saved = self.connections.names(), self.settings.profiles
+        self.menus.fill_profiles(names, self.profile_name, saved=saved)
 
     def _copy_diagnostics(self) -> None:
         profile = self.settings.profiles.get(self.profile_name or "")
@@ -235,42 +238,16 @@ class MainWindow(QMainWindow):
         if session is not None:
             await session.close()
 
+    async def disconnect_portal(self) -> None:
+        """Leave the portal: no profile connected, nothing of it shown."""
+        await self._disconnect()
+        self.profile_name, self.portal_root = None, ""
+        self.setWindowTitle("b24desk")
+        self.status.show_disconnected()
+        self.browser.start()  # with no desk the list is empty
+
     async def new_connection(self) -> None:
-        from .dialogs.connection import ConnectionDialog  # built only when asked for
-
-        dialog = ConnectionDialog(self._test_connection, self)
-        dialog.set_secrets_note(self.secrets.fallback_note)
-        if not await ask(dialog):
-            return
-        try:
-            name = self._save_profile(dialog.request())
-        except ConfigError as error:
-            self._show_failure(error)
-            return
-        self._fill_connection_menu()
-        await self.connect_to(name)
-
-    async def _test_connection(self, request: ConnectionRequest) -> ConnectionReport:
-        profile = request.to_profile()
-        client = client_for(profile, request.secrets().get)
-        try:
-            found: Probe = await probe(client, host_of(profile))
-        finally:
-            await client.aclose()
-        from .dialogs.connection_entry import ConnectionReport
-
-        return ConnectionReport(found.user.full_name, found.host, found.scopes)
-
-    def _save_profile(self, request: ConnectionRequest) -> str:
-        profile, secrets = request.to_profile(), request.secrets()
-        if profile.name in self.settings.profiles:
-            self.settings.replace_profile(profile, self.secrets)
-        else:
-            self.settings.add_profile(profile)
-        for kind, value in secrets.items():
-            self.secrets.set(profile.name, kind, value)
-        self._save_settings()
-        return profile.name
+        await self.profile_actions.new()
 
     # ---- events ----
 

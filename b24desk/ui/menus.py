@@ -5,7 +5,7 @@ Every item has an Alt mnemonic, unique within its menu; keys come from ui/shortc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup
@@ -25,6 +25,8 @@ class Menus(QObject):
 
     profile_chosen = Signal(str)
     new_connection = Signal()
+    edit_profile = Signal(str)
+    delete_profile = Signal(str)
     forget_local_data = Signal()
     quit = Signal()
     refresh = Signal()
@@ -45,6 +47,9 @@ class Menus(QObject):
         self.connection_menu = bar.addMenu(self.tr("&Connection"))
         self.profile_group = QActionGroup(self)
         self.profile_group.setExclusive(True)
+        # Built once: the Connection menu is refilled, and clear() would not delete them.
+        self.edit_menu = self._profile_menu(self.tr("&Edit connection"), "editConnectionMenu")
+        self.delete_menu = self._profile_menu(self.tr("&Delete connection"), "deleteConnectionMenu")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("&Find"), self.find, shortcuts.FIND))
         view.addAction(self._action(self.tr("&Next pane"), self.next_pane, shortcuts.NEXT_PANE))
@@ -107,8 +112,11 @@ class Menus(QObject):
             group.addAction(action)
             menu.addAction(action)
 
-    def fill_profiles(self, names: Iterable[str], current: str | None) -> None:
-        """List the profiles (the current one checked), then New connection… and Quit."""
+    def fill_profiles(
+        self, names: Iterable[str], current: str | None, saved: Collection[str] = ()
+    ) -> None:
+        """List the profiles (the current one checked), New connection…, Edit and Delete
+        for the `saved` ones, and Quit."""
         menu = self.connection_menu
         menu.clear()
         for action in self.profile_group.actions():
@@ -124,6 +132,8 @@ class Menus(QObject):
         menu.addAction(
             self._action(self.tr("&New connection…"), self.new_connection, "newConnectionAction")
         )
+        self._list_profiles(self.edit_menu, self.edit_profile, saved)
+        self._list_profiles(self.delete_menu, self.delete_profile, saved)
         menu.addAction(
             self._action(
                 self.tr("&Forget local data"), self.forget_local_data, "forgetLocalDataAction"
@@ -131,6 +141,22 @@ class Menus(QObject):
         )
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), self.quit, shortcuts.QUIT))
+
+    def _profile_menu(self, title: str, name: str) -> QMenu:
+        menu = QMenu(title, self._window)
+        menu.menuAction().setObjectName(name)
+        return menu
+
+    def _list_profiles(
+        self, submenu: QMenu, signal: SignalInstance, profiles: Collection[str]
+    ) -> None:
+        """Name each saved profile in `submenu`; choosing one emits `signal` with it."""
+        submenu.clear()
+        submenu.setEnabled(bool(profiles))
+        for profile in profiles:
+            action = submenu.addAction(profile.replace("&", "&&") + "…")  # "&" is no mnemonic
+            action.triggered.connect(lambda *_, p=profile: signal.emit(p))
+        self.connection_menu.addMenu(submenu)
 
     def _about(self) -> None:
         box = QMessageBox(self._window)

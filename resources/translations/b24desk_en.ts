@@ -176,6 +176,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This connection cannot work as entered: change it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/</source>
         <translation type="unfinished"></translation>
     </message>
@@ -225,6 +229,37 @@
     </message>
     <message>
         <source>The connection test stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; type a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{base}/… saved; paste a new URL to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and the secrets saved for it on this computer? Nothing changes in Bitrix24.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -458,6 +493,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Edit connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,6 +676,13 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Link copied: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message>
+        <source>Connection “{name}” deleted, with its saved secrets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1040,6 +1090,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>HTTPS is required for {host}: Bitrix24 is reached only over https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not a webhook URL: expected {shape}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1123,18 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook code is wrong, or the webhook was deleted in Bitrix24. Copy the webhook URL from Bitrix24 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not accept the client ID, the client secret or the refresh token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh token is no longer valid. Open the application in Bitrix24 and take a new one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -176,6 +176,10 @@
         <translation>Подключение с таким названием уже есть.</translation>
     </message>
     <message>
+        <source>This connection cannot work as entered: change it first.</source>
+        <translation>Это подключение не заработает в таком виде: сначала измените его.</translation>
+    </message>
+    <message>
         <source>Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/</source>
         <translation>Вставьте адрес вебхука целиком: https://ПОРТАЛ/rest/ID_ПОЛЬЗОВАТЕЛЯ/КОД/</translation>
     </message>
@@ -226,6 +230,37 @@
     <message>
         <source>The connection test stopped unexpectedly.</source>
         <translation>Проверка подключения неожиданно прервалась.</translation>
+    </message>
+</context>
+<context>
+    <name>EditConnectionDialog</name>
+    <message>
+        <source>Edit connection</source>
+        <translation>Изменить подключение</translation>
+    </message>
+    <message>
+        <source>Saved; type a new one to replace it</source>
+        <translation>Сохранено; введите новое, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>{base}/… saved; paste a new URL to replace it</source>
+        <translation>{base}/… сохранён; вставьте новый URL, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection…</source>
+        <translation>&amp;Удалить подключение…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Оставить</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and the secrets saved for it on this computer? Nothing changes in Bitrix24.</source>
+        <translation>Удалить «{name}» и сохранённые для него секреты на этом компьютере? В Битрикс24 ничего не изменится.</translation>
     </message>
 </context>
 <context>
@@ -458,6 +493,14 @@
         <translation>&amp;Подключение</translation>
     </message>
     <message>
+        <source>&amp;Edit connection</source>
+        <translation>&amp;Изменить подключение</translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection</source>
+        <translation>&amp;Удалить подключение</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -635,6 +678,13 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Link copied: {0}</source>
         <translation>Ссылка скопирована: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message>
+        <source>Connection “{name}” deleted, with its saved secrets.</source>
+        <translation>Подключение «{name}» удалено вместе с сохранёнными секретами.</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1091,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Адрес получения токенов должен начинаться с https:// и содержать имя сервера.</translation>
     </message>
     <message>
+        <source>HTTPS is required for {host}: Bitrix24 is reached only over https://.</source>
+        <translation>Для {host} нужен HTTPS: к Битрикс24 подключаются только по https://.</translation>
+    </message>
+    <message>
         <source>Not a webhook URL: expected {shape}</source>
         <translation>Это не адрес вебхука; ожидается {shape}</translation>
     </message>
@@ -1071,6 +1125,18 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
         <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The webhook code is wrong, or the webhook was deleted in Bitrix24. Copy the webhook URL from Bitrix24 again.</source>
+        <translation>Код вебхука неверен, или вебхук удалён в Битрикс24. Скопируйте URL вебхука из Битрикс24 ещё раз.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not accept the client ID, the client secret or the refresh token.</source>
+        <translation>Битрикс24 не принял ID клиента, секрет клиента или refresh-токен.</translation>
+    </message>
+    <message>
+        <source>The refresh token is no longer valid. Open the application in Bitrix24 and take a new one.</source>
+        <translation>Refresh-токен больше не действует. Откройте приложение в Битрикс24 и возьмите новый.</translation>
     </message>
 </context>
 <context>

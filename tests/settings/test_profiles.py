@@ -12,6 +12,7 @@ from b24desk.api.urls import DEFAULT_TOKEN_URL, normalise_webhook_url
 from b24desk.settings.errors import ConfigError, MissingSecretError
 from b24desk.settings.profiles import (
     RATE_PLANS,
+    InsecureUrlError,
     Profile,
     ProfileKind,
     RateLimit,
@@ -84,15 +85,22 @@ def test_invalid_profiles_are_refused_with_a_clear_message(kwargs: dict, message
     [("webhook", {"user_id": 1}), ("oauth", {"client_id": "local.1"})],
 )
 def test_plain_http_portal_is_refused_as_the_message_says(kind: str, extra: dict) -> None:
-    """The message demands https://; the api layer refuses plain HTTP too, so saving such a
-    profile only postponed the error to the first connection."""
-    with pytest.raises(ConfigError, match="must start with https://"):
+    """The message names the real reason; the api layer refuses plain HTTP too, so saving
+    such a profile only postponed the error to the first connection."""
+    with pytest.raises(InsecureUrlError, match=r"^HTTPS is required for x\.bitrix24\.ru: "):
         Profile("a", kind, "http://x.bitrix24.ru/", **extra)
 
 
 def test_plain_http_token_url_is_refused() -> None:
-    with pytest.raises(ConfigError, match="token URL must start with https://"):
+    with pytest.raises(InsecureUrlError, match=r"HTTPS is required for oauth\.example"):
         Profile("a", "oauth", "https://x/", client_id="c", token_url="http://oauth.example/t/")
+
+
+@pytest.mark.parametrize("url", ["ftp://x.bitrix24.ru/", "x.bitrix24.ru", "http://"])
+def test_a_malformed_portal_url_is_refused_for_its_form(url: str) -> None:
+    with pytest.raises(ConfigError, match="must start with https://") as refused:
+        Profile("a", "webhook", url, user_id=1)
+    assert not isinstance(refused.value, InsecureUrlError)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui.chat.participants import USER_ID_ROLE
-from b24desk.ui.dialogs.connection import ConnectionDialog, ConnectionReport
+from b24desk.ui.dialogs.connection import ConnectionDialog
+from b24desk.ui.dialogs.connection_entry import ConnectionReport
 from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.plaintext import HIDDEN
 from tests.helpers import connection

@@ -27,3 +27,21 @@ def test_profiles_language_and_help_emit_signals(qtbot):
     window.findChild(QAction, "copyDiagnosticsAction").trigger()
     window.findChild(QAction, "newConnectionAction").trigger()
     assert chosen == ["Main", "en", "copy", "new"]
+
+
+def test_edit_and_delete_list_only_saved_profiles(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menus = Menus(window.menuBar(), QAction("log", window), "en", window)
+    chosen: list[tuple[str, str]] = []
+    menus.edit_profile.connect(lambda name: chosen.append(("edit", name)))
+    menus.delete_profile.connect(lambda name: chosen.append(("delete", name)))
+    menus.fill_profiles(["R&D", "Demo portal"], current=None, saved=["R&D"])
+    edit = window.findChild(QAction, "editConnectionMenu").menu()
+    delete = window.findChild(QAction, "deleteConnectionMenu").menu()
+    assert [a.text() for a in edit.actions()] == ["R&&D…"]  # the "&" shown, not a mnemonic
+    edit.actions()[0].trigger()
+    delete.actions()[0].trigger()
+    assert chosen == [("edit", "R&D"), ("delete", "R&D")]
+    menus.fill_profiles(["Demo portal"], current=None)
+    assert not window.findChild(QAction, "editConnectionMenu").isEnabled()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -31,20 +30,23 @@ from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.settings.errors import ConfigError
 from b24desk.settings.profiles import (
     RATE_PLANS,
+    InsecureUrlError,
     ProfileKind,
     RateLimit,
+    SecretKind,
+    check_url,
     split_webhook_url,
 )
 from b24desk.ui import texts
 from b24desk.ui.dialogs.connection_entry import (
     DEFAULT_RATE_PLAN,
-    ConnectionReport,
     ConnectionRequest,
     Tester,
     host_of_url,
 )
+from b24desk.ui.dialogs.connection_test import failure_text, is_lasting, report_text
+from b24desk.ui.dialogs.form import line_edit, message_label, show_message
 from b24desk.ui.errors import user_text
-from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,8 @@ class ConnectionDialog(QDialog):
         self._latest = Latest()  # an older test's result is dropped
         self._touched = False
         self._name_edited = initial is not None
+        self._refused = ""  # why the last test says this entry can never work, until edited
+        self.renewed: dict[SecretKind, str] = {}  # tokens the last test's sign-in renewed
 
         self._build()
         if initial is not None:
@@ -83,7 +87,7 @@ class ConnectionDialog(QDialog):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.name = self._line("profileName", self.tr("e.g. Main portal"))
+        self.name = line_edit(self, "profileName", self.tr("e.g. Main portal"))
 
         self.kind_webhook = QRadioButton(self.tr("Inbound &webhook"), self)
         self.kind_webhook.setObjectName("kindWebhook")
@@ -98,7 +102,7 @@ class ConnectionDialog(QDialog):
         kinds.addWidget(self.kind_oauth)
         kinds.addStretch(1)
 
-        self.webhook_url = self._line("webhookUrl", "https://PORTAL/rest/USER_ID/CODE/", True)
+        self.webhook_url = line_edit(self, "webhookUrl", "https://PORTAL/rest/USER_ID/CODE/", True)
         self.show_secrets = QToolButton(self)
         self.show_secrets.setObjectName("showSecrets")
         self.show_secrets.setText(self.tr("S&how"))
@@ -112,10 +116,10 @@ class ConnectionDialog(QDialog):
         webhook_form.setContentsMargins(0, 0, 0, 0)
         webhook_form.addRow(self.tr("Webhook &URL:"), webhook_row)
 
-        self.portal_url = self._line("portalUrl", "https://example.bitrix24.ru/")
-        self.client_id = self._line("clientId", "local.0123456789abcd.12345678")
-        self.client_secret = self._line("clientSecret", "", True)
-        self.refresh_token = self._line("refreshToken", "", True)
+        self.portal_url = line_edit(self, "portalUrl", "https://example.bitrix24.ru/")
+        self.client_id = line_edit(self, "clientId", "local.0123456789abcd.12345678")
+        self.client_secret = line_edit(self, "clientSecret", "", True)
+        self.refresh_token = line_edit(self, "refreshToken", "", True)
         oauth_page = QWidget(self)
         oauth_form = QFormLayout(oauth_page)
         oauth_form.setContentsMargins(0, 0, 0, 0)
@@ -137,9 +141,9 @@ class ConnectionDialog(QDialog):
         self.test_button.setObjectName("testConnection")
         self.test_button.setAutoDefault(False)
         self.test_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.test_result = self._label("testResult")
-        self.validation = self._label("validationError")
-        self.secrets_note = self._label("secretsNote")
+        self.test_result = message_label(self, "testResult")
+        self.validation = message_label(self, "validationError")
+        self.secrets_note = message_label(self, "secretsNote")
         self.secrets_note.setStyleSheet(text_style(Tone.HINT))
 
         self._buttons = QDialogButtonBox(
@@ -166,22 +170,6 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self._buttons)
         self.setMinimumWidth(520)
         self.resize(560, 0)
-
-    def _line(self, name: str, placeholder: str, secret: bool = False) -> QLineEdit:
-        line = QLineEdit(self)
-        line.setObjectName(name)
-        line.setPlaceholderText(placeholder)
-        if secret:
-            line.setEchoMode(QLineEdit.EchoMode.Password)
-        return line
-
-    def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        plain(label)  # it shows our name as the portal spells it
-        label.setVisible(False)
-        return label
 
     def _plan_label(self, key: str, limit: RateLimit) -> str:
         title = {"standard": self.tr("Standard"), "enterprise": self.tr("Enterprise")}.get(
@@ -259,6 +247,8 @@ class ConnectionDialog(QDialog):
             found.insert(0, self.tr("Give the connection a name."))
         elif name in self._taken:
             found.insert(0, self.tr("A connection with this name already exists."))
+        if self._refused and not found:
+            found.append(self.tr("This connection cannot work as entered: change it first."))
         return found
 
     def done(self, result: int) -> None:
@@ -268,20 +258,27 @@ class ConnectionDialog(QDialog):
     # --- validation -----------------------------------------------------------------------
 
     def _connection_problems(self) -> list[str]:
+        entry = self.request()  # what a test or a save would use (kept secrets included)
         if self.kind is ProfileKind.WEBHOOK:
             try:
-                split_webhook_url(self.webhook_url.text())
+                split_webhook_url(entry.webhook_url)
+            except InsecureUrlError as error:
+                return [user_text(error)]
             except ConfigError:
                 return [self.tr("Paste the whole webhook URL: https://PORTAL/rest/USER_ID/CODE/")]
             return []
         found = []
-        if not host_of_url(self.portal_url.text()):
+        try:
+            check_url(entry.portal_url, "portal")
+        except InsecureUrlError as error:
+            found.append(user_text(error))
+        except ConfigError:
             found.append(self.tr("The portal URL must start with https:// and name the portal."))
-        if not self.client_id.text().strip():
+        if not entry.client_id:
             found.append(self.tr("Enter the application's client ID."))
-        if not self.client_secret.text().strip():
+        if not entry.client_secret:
             found.append(self.tr("Enter the application's client secret."))
-        if not self.refresh_token.text().strip():
+        if not entry.refresh_token:
             found.append(self.tr("Enter a refresh token."))
         return found
 
@@ -293,7 +290,9 @@ class ConnectionDialog(QDialog):
         if connection:
             # A result (or a test in flight) describes what was entered before this edit.
             self._cancel_test()
-            self._show(self.test_result, "", "")
+            self._refused = ""
+            self.renewed = {}
+            show_message(self.test_result, "", "")
             self._suggest_name()
         self._refresh()
 
@@ -312,7 +311,7 @@ class ConnectionDialog(QDialog):
         self.test_button.setEnabled(not self._connection_problems() and self._task is None)
         # No complaints about an empty form the supervisor has not started on.
         shown = problems[0] if problems and self._touched else ""
-        self._show(self.validation, shown, text_style(Tone.ERROR))
+        show_message(self.validation, shown, text_style(Tone.ERROR))
 
     def _show_page(self, index: int) -> None:
         """A stacked widget is as tall as its tallest page; size it to the shown one."""
@@ -340,7 +339,7 @@ class ConnectionDialog(QDialog):
         if self._task is not None or self._connection_problems():
             return
         current = self._latest.ticket()
-        self._show(self.test_result, self.tr("Testing the connection…"), text_style(Tone.HINT))
+        show_message(self.test_result, self.tr("Testing the connection…"), text_style(Tone.HINT))
         self._task = self._runner.spawn(self._test(current, self.request()), name="connection test")
         self._refresh()
 
@@ -351,26 +350,17 @@ class ConnectionDialog(QDialog):
             if current():
                 log.info("Connection test failed: %r", exc)
                 generic = self.tr("Could not connect. Check the address and the credentials.")
-                self._finish_test(user_text(exc, generic), text_style(Tone.ERROR))
+                text = failure_text(exc, request.kind, generic)
+                self._refused = text if is_lasting(exc) else ""
+                self._finish_test(text, text_style(Tone.ERROR))
             return
         if current():
-            self._finish_test(*self._describe(report))
-
-    def _describe(self, report: ConnectionReport) -> tuple[str, str]:
-        who = visible(report.user_full_name) or self.tr("an unnamed user")
-        portal = self.tr("Portal: {host}").format(host=report.portal_host)
-        if not report.missing_scopes:
-            text = self.tr("Connected as {name} — all scopes present").format(name=who)
-            return f"{text}\n{portal}", text_style(Tone.OK)
-        text = self.tr(
-            "Connected as {name}, but these permissions are missing: {scopes}. "
-            "Add them to the webhook or application in Bitrix24."
-        ).format(name=who, scopes=", ".join(report.missing_scopes))
-        return f"{text}\n{portal}", text_style(Tone.WARNING)
+            self.renewed = dict(report.renewed)
+            self._finish_test(*report_text(report))
 
     def _finish_test(self, text: str, style: str) -> None:
         self._task = None
-        self._show(self.test_result, text, style)
+        show_message(self.test_result, text, style)
         self._refresh()
 
     def _unexpected(self, error: BaseException) -> None:
@@ -384,12 +374,6 @@ class ConnectionDialog(QDialog):
             self._task = None
 
     # --- helpers --------------------------------------------------------------------------
-
-    def _show(self, label: QLabel, text: str, style: str) -> None:
-        label.setStyleSheet(style)
-        label.setProperty("error", style == text_style(Tone.ERROR))
-        label.setText(text)
-        label.setVisible(bool(text))
 
     def _save(self) -> None:
         if not self.problems():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -65,6 +65,9 @@ class ConnectionReport:
     user_full_name: str
     portal_host: str
     granted_scopes: frozenset[str]
+    # OAuth tokens the test's sign-in renewed: Bitrix24 refresh tokens are single-use, so
+    # these (not the entered ones) are what a save must keep.
+    renewed: Mapping[SecretKind, str] = field(default_factory=dict, repr=False)
 
     @property
     def missing_scopes(self) -> tuple[str, ...]:

@@ -253,3 +253,45 @@ def test_works_without_a_runner_of_the_window(qtbot, tester, run):
         await wait_until(lambda: "Connected" in shown(dialog, "testResult"))
 
     run(scenario())
+
+
+def test_a_wrong_webhook_code_says_so_and_cannot_be_saved_until_changed(dialog, tester, qtbot, run):
+    from b24desk.api.coded_errors import InvalidTokenError
+
+    tester.error = InvalidTokenError("Wrong authorization data", code="NO_AUTH_FOUND", status=401)
+    line(dialog, "webhookUrl").setText(HOOK)
+
+    async def scenario() -> None:
+        qtbot.mouseClick(check_button(dialog), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: label(dialog, "testResult").property("error"))
+
+    run(scenario())
+    assert shown(dialog, "testResult").startswith("The webhook code is wrong")
+    assert not dialog.save_button.isEnabled()
+    assert "cannot work as entered" in shown(dialog, "validationError")
+    line(dialog, "webhookUrl").setText(HOOK.replace("abc123", "zzz999"))
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_network_failure_does_not_refuse_the_save(dialog, tester, qtbot, run):
+    tester.error = OSError("unreachable")
+    line(dialog, "webhookUrl").setText(HOOK)
+
+    async def scenario() -> None:
+        qtbot.mouseClick(check_button(dialog), Qt.MouseButton.LeftButton)
+        await wait_until(lambda: label(dialog, "testResult").property("error"))
+
+    run(scenario())
+    assert dialog.save_button.isEnabled()  # the portal may be reachable later
+
+
+def test_plain_http_to_another_host_is_refused_with_the_reason(dialog, qtbot):
+    line(dialog, "webhookUrl").setText(HOOK.replace("https://", "http://"))
+    assert not dialog.save_button.isEnabled() and not check_button(dialog).isEnabled()
+    assert shown(dialog, "validationError").startswith("HTTPS is required for demo.bitrix24.ru")
+    qtbot.mouseClick(dialog.findChild(QRadioButton, "kindOAuth"), Qt.MouseButton.LeftButton)
+    line(dialog, "portalUrl").setText("http://portal.example/")
+    assert shown(dialog, "validationError").startswith("HTTPS is required for portal.example")
+    qtbot.keyClicks(line(dialog, "profileName"), "Portal")
+    line(dialog, "portalUrl").setText("https//portal.example/")
+    assert shown(dialog, "validationError").startswith("The portal URL must start with https://")
