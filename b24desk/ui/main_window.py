@@ -25,6 +25,7 @@ from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import AppSettings, save_settings
 
 from . import window_layout
+from .activity import ActivityDock
 from .aio import loop_running
 from .browser.browser import EntityBrowser
 from .chat.pane import ChatPane
@@ -32,6 +33,7 @@ from .diagnostics import open_log_folder, report_for_clipboard
 from .errors import user_text
 from .keyboard import connect_keyboard
 from .language import resolve
+from .live_desk import LiveDesk
 from .menus import Menus
 from .portal_pages import PortalPages
 from .profile_actions import ProfileActions
@@ -105,10 +107,17 @@ class MainWindow(QMainWindow):
         self.log_dock.setWidget(self.request_log)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
         self.log_dock.hide()
+        self.activity = ActivityDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity)
+        self.activity.hide()  # View → Activity: the pane keeps its width until asked
+        self.activity.open_requested.connect(
+            lambda ref, chat_id: self.runner.spawn(self._open_entity_ref(ref, chat_id))
+        )
 
         self.status = StatusBar(self)
         self.status.stop_waiting.connect(self._stop_waiting)
         self.setStatusBar(self.status)
+        self.live_desk = LiveDesk(self.chat_pane, self.activity, self.status)
         self.profile_actions = ProfileActions(self, self)
         self._build_menus()
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
@@ -144,7 +153,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.menus = Menus(
-            self.menuBar(), self.log_dock.toggleViewAction(), self.settings.language, self
+            self.menuBar(),
+            self.log_dock.toggleViewAction(),
+            self.activity.toggleViewAction(),
+            self.settings.language,
+            self,
         )
         self.menus.profile_chosen.connect(self.switch_to)
         self.menus.new_connection.connect(lambda: self.runner.spawn(self.new_connection()))
@@ -216,6 +229,7 @@ class MainWindow(QMainWindow):
         self.browser.start()
         self._headroom_timer.start()
         session.scope.spawn(self._load_names(session.desk), name="employee names")
+        self.live_desk.attach(session)
         if profile is not None:
             self.settings.last_profile = name
             self._save_settings()
@@ -235,6 +249,7 @@ class MainWindow(QMainWindow):
         self.status.show_index(None)
         session, self.session = self.session, None
         self.chat_pane.set_desk(None)
+        self.live_desk.detach()
         if session is not None:
             await session.close()
 
@@ -299,7 +314,7 @@ class MainWindow(QMainWindow):
         self.browser.start()  # its pages may have come from the index
         self.status.showMessage(self.tr("Local data forgotten; indexing again."), 5000)
 
-    async def _open_entity_ref(self, ref: CrmRef) -> None:
+    async def _open_entity_ref(self, ref: CrmRef, chat_id: int | None = None) -> None:
         """Open `ref` in the pane (with a way back); the browser keeps its list and search."""
         if self.desk is None:
             return
@@ -308,7 +323,7 @@ class MainWindow(QMainWindow):
         except Exception as error:
             self.chat_pane.show_error(error)
             return
-        self.chat_pane.open_entity(entity, remember_back=True)
+        self.chat_pane.open_entity(entity, remember_back=True, chat_id=chat_id)
 
     def _refresh(self) -> None:
         self.browser.start()

@@ -41,7 +41,14 @@ class Menus(QObject):
     open_log_folder = Signal()
     copy_diagnostics = Signal()
 
-    def __init__(self, bar: QMenuBar, toggle_log: QAction, language: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        bar: QMenuBar,
+        toggle_log: QAction,
+        toggle_activity: QAction,
+        language: str,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self._window = parent
         self.connection_menu = bar.addMenu(self.tr("&Connection"))
@@ -61,6 +68,10 @@ class Menus(QObject):
         toggle_log.setObjectName(shortcuts.REQUEST_LOG.name)
         toggle_log.setShortcut(shortcuts.REQUEST_LOG.sequence())
         view.addAction(toggle_log)
+        toggle_activity.setText(self.tr("&Activity"))
+        toggle_activity.setObjectName(shortcuts.ACTIVITY.name)
+        toggle_activity.setShortcut(shortcuts.ACTIVITY.sequence())
+        view.addAction(toggle_activity)
         view.addAction(self._action(self.tr("&Refresh"), self.refresh, shortcuts.REFRESH))
         self._build_language_menu(view.addMenu(self.tr("Lan&guage")), language)
         self.chat_menu = chat = bar.addMenu(self.tr("Cha&t"))

@@ -35,6 +35,11 @@ REFRESH = Shortcut("refreshAction", StandardKey.Refresh, QT_TRANSLATE_NOOP("shor
 REQUEST_LOG = Shortcut(
     "requestLogAction", "Ctrl+L", QT_TRANSLATE_NOOP("shortcuts", "Show or hide the request log")
 )
+ACTIVITY = Shortcut(
+    "activityAction",
+    "Ctrl+Shift+Y",
+    QT_TRANSLATE_NOOP("shortcuts", "Show or hide the Activity"),
+)
 # The chat actions; session actions (take over, transfer…) join this group with keys of
 # their own (Ctrl+T, Ctrl+Shift+T and Ctrl+Shift+F are still free).
 JOIN = Shortcut("joinAction", "Ctrl+J", QT_TRANSLATE_NOOP("shortcuts", "Join the chat"))
@@ -60,6 +65,7 @@ ACTIONS = (
     CREATE_LEAD,
     REFRESH,
     REQUEST_LOG,
+    ACTIVITY,
     SHEET,
     QUIT,
 )

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from b24desk.api.types import CrmEntityType
+from b24desk.desk.live import LiveStatus
 from b24desk.desk.local import IndexStatus
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
@@ -30,14 +31,16 @@ class StatusBar(QStatusBar):
         self.in_flight = self._label("inFlightStatus")
         self.headroom = self._label("headroomStatus")
         self.index = self._label("indexStatus")
+        self.live = self._label("liveStatus")
         plain(self.connection, self.last_error, self.in_flight, self.headroom, self.waiting)
-        plain(self.index)
+        plain(self.index, self.live)
         self.show_disconnected()
         self.addWidget(self.connection)
         self.addWidget(self.last_error, 1)
         self.addPermanentWidget(self.waiting)
         self.addPermanentWidget(self.stop_button)
         self.show_wait(None)
+        self.addPermanentWidget(self.live)
         self.addPermanentWidget(self.index)
         self.addPermanentWidget(self.in_flight)
         self.addPermanentWidget(self.headroom)
@@ -93,6 +96,27 @@ class StatusBar(QStatusBar):
             CrmEntityType.CONTACT: self.tr("Indexing contacts: {0}…"),
             CrmEntityType.COMPANY: self.tr("Indexing companies: {0}…"),
         }[entity_type]
+
+    def show_live(self, status: LiveStatus | None) -> None:
+        """Whether the window is current: when it last heard from the portal, or why not."""
+        if status is None:
+            self.live.setText("")
+            self.live.setToolTip("")
+        elif status.foreign_reader:
+            self.live.setText(self.tr("Live: shared"))
+            self.live.setToolTip(
+                self.tr(
+                    "Another application reads this user's chat events, so some updates "
+                    "may not reach this window. Press F5 to refresh."
+                )
+            )
+        elif status.failing:
+            self.live.setText(self.tr("Live: retrying"))
+            self.live.setToolTip(self.tr("Bitrix24 did not answer; updates resume by themselves."))
+        else:
+            when = time.strftime("%H:%M:%S", time.localtime(status.last_tick or time.time()))
+            self.live.setText(self.tr("Live"))
+            self.live.setToolTip(self.tr("Updated at {0}").format(when))
 
     def show_failure(self, text: str) -> None:
         """A failure stays beside the connection (until something succeeds or the supervisor

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>ActivityDock</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unread: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatLinks</name>
     <message>
         <source>Copy &amp;link</source>
@@ -521,6 +532,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,6 +602,13 @@
     <message>
         <source>b24desk {0}
 A desk for Bitrix24 contact-centre supervisors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewMessagesButton</name>
+    <message>
+        <source>New messages: {0} ↓</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -783,6 +805,30 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Indexing companies: {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another application reads this user&apos;s chat events, so some updates may not reach this window. Press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not answer; updates resume by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated at {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,6 +1211,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Show or hide the request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

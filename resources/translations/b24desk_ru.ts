@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>ActivityDock</name>
+    <message>
+        <source>Activity</source>
+        <translation>Активность</translation>
+    </message>
+    <message>
+        <source>unread: {0}</source>
+        <translation>непрочитанных: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChatLinks</name>
     <message>
         <source>Copy &amp;link</source>
@@ -521,6 +532,10 @@
         <translation>&amp;Журнал запросов</translation>
     </message>
     <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Активность</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
@@ -574,7 +589,7 @@
     </message>
     <message>
         <source>&amp;Forget local data</source>
-        <translation>&amp;Удалить локальные данные</translation>
+        <translation>Удалить &amp;локальные данные</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -589,6 +604,13 @@
 A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>b24desk {0}
 Рабочее место руководителя контакт-центра Битрикс24.</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessagesButton</name>
+    <message>
+        <source>New messages: {0} ↓</source>
+        <translation>Новых сообщений: {0} ↓</translation>
     </message>
 </context>
 <context>
@@ -785,6 +807,30 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Indexing companies: {0}…</source>
         <translation>Индексация компаний: {0}…</translation>
+    </message>
+    <message>
+        <source>Live: shared</source>
+        <translation>Живое: не только здесь</translation>
+    </message>
+    <message>
+        <source>Another application reads this user&apos;s chat events, so some updates may not reach this window. Press F5 to refresh.</source>
+        <translation>События чатов этого пользователя читает ещё одно приложение, поэтому часть обновлений может не дойти до этого окна. Нажмите F5, чтобы обновить.</translation>
+    </message>
+    <message>
+        <source>Live: retrying</source>
+        <translation>Живое: повтор</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not answer; updates resume by themselves.</source>
+        <translation>Битрикс24 не ответил; обновления возобновятся сами.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Живое</translation>
+    </message>
+    <message>
+        <source>Updated at {0}</source>
+        <translation>Обновлено в {0}</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1213,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Show or hide the request log</source>
         <translation>Показать или скрыть журнал запросов</translation>
+    </message>
+    <message>
+        <source>Show or hide the Activity</source>
+        <translation>Показать или скрыть «Активность»</translation>
     </message>
     <message>
         <source>Join the chat</source>

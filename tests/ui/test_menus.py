@@ -11,7 +11,9 @@ from b24desk.ui.menus import Menus
 def test_profiles_language_and_help_emit_signals(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
-    menus = Menus(window.menuBar(), QAction("log", window), "ru", window)
+    menus = Menus(
+        window.menuBar(), QAction("log", window), QAction("activity", window), "ru", window
+    )
     chosen: list[str] = []
     menus.profile_chosen.connect(chosen.append)
     menus.language_chosen.connect(chosen.append)
@@ -32,7 +34,9 @@ def test_profiles_language_and_help_emit_signals(qtbot):
 def test_edit_and_delete_list_only_saved_profiles(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
-    menus = Menus(window.menuBar(), QAction("log", window), "en", window)
+    menus = Menus(
+        window.menuBar(), QAction("log", window), QAction("activity", window), "en", window
+    )
     chosen: list[tuple[str, str]] = []
     menus.edit_profile.connect(lambda name: chosen.append(("edit", name)))
     menus.delete_profile.connect(lambda name: chosen.append(("delete", name)))

@@ -89,6 +89,7 @@ class HistoryView(QTextBrowser):
 
     link_refused = Signal(str)
     link_notice = Signal(str)
+    unseen_changed = Signal(int)  # messages that came while the supervisor read older ones
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +104,9 @@ class HistoryView(QTextBrowser):
         self._follow = True
         bar = self.verticalScrollBar()
         bar.rangeChanged.connect(self._keep_following)
-        bar.sliderMoved.connect(lambda value: setattr(self, "_follow", value >= bar.maximum()))
+        # Wheel, keys and the slider all trigger an action: the supervisor's own scrolling.
+        bar.actionTriggered.connect(lambda _action: self._scrolled(bar.sliderPosition()))
+        bar.valueChanged.connect(self._at_value)
         self._history = History(0, None, (), {}, {})
         self._me: int | None = None
         self._expanded: set[int] = set()  # IDs of messages whose Show all was clicked
@@ -112,6 +115,7 @@ class HistoryView(QTextBrowser):
         self._started = False  # whether this history's first chunk replaced the document
         self._armed = ""  # a misleading link clicked once: the next click opens it
         self._restore: int | None = None  # scroll position to return to after Show all
+        self.unseen = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -133,12 +137,59 @@ class HistoryView(QTextBrowser):
         self._history, self._me = history, me
         self._queue = deque(part for m in history.messages for part in self._parts(m))
         self._held, self._started, self._follow, self._restore = None, False, True, None
+        self._set_unseen(0)
         self._render_chunk()
+
+    def update_history(self, history: History, me: int | None) -> None:
+        """Show a newer state of the history on show: new messages are appended, and the
+        view jumps to them only if the supervisor was reading the newest; otherwise they
+        are counted (`unseen`). Anything else (another session, edits) renders anew."""
+        old = self._history.messages
+        known = [m.id for m in history.messages[: len(old)]]
+        if (
+            history.chat_id != self._history.chat_id
+            or history.session_id != self._history.session_id
+            or self.rendering
+            or not self._started
+            or known != [m.id for m in old]
+            or history.messages[: len(old)] != old
+        ):
+            self.show_history(history, me)
+            return
+        new = history.messages[len(old) :]
+        self._history, self._me = history, me
+        if not new:
+            return
+        self._queue.extend(part for m in new for part in self._parts(m))
+        if not self._follow:
+            self._set_unseen(self.unseen + len(new))
+        self._render_chunk()
+
+    def show_newest(self) -> None:
+        self._follow = True
+        self._set_unseen(0)  # first: hiding the button lays the view out again
+        self.scroll_to_bottom()
+
+    def _scrolled(self, position: int) -> None:
+        """Reading older messages stops the following; back at the bottom, it resumes."""
+        self._follow = position >= self.verticalScrollBar().maximum()
+        if self._follow:
+            self._set_unseen(0)
+
+    def _at_value(self, value: int) -> None:
+        if value >= self.verticalScrollBar().maximum():
+            self._set_unseen(0)
+
+    def _set_unseen(self, count: int) -> None:
+        if count != self.unseen:
+            self.unseen = count
+            self.unseen_changed.emit(count)
 
     def show_placeholder(self, text: str) -> None:
         self._timer.stop()
         self._queue.clear()
         self._held = None
+        self._set_unseen(0)
         hint = color(Tone.HINT)
         self.setHtml(f'<p align="center" style="color:{hint}"><i>{html.escape(text)}</i></p>')
 

@@ -31,6 +31,7 @@ from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
+from b24desk.ui.chat.new_messages import NewMessagesButton
 from b24desk.ui.chat.pane_layout import history_first
 from b24desk.ui.chat.people import PeopleBox
 from b24desk.ui.chat.unsent import UnsentBanner
@@ -46,6 +47,7 @@ class ChatPane(QWidget):
 
     open_entity_requested = Signal(object)  # CrmRef, e.g. a lead just created
     status_message = Signal(str)
+    chat_shown = Signal(object)  # the EntityChats now on show (live updates watch its chat)
     succeeded = Signal()  # an action went through: earlier failures are old news
 
     def __init__(
@@ -108,6 +110,7 @@ class ChatPane(QWidget):
         self.add_button = self.people.add_button
 
         self.history_view = HistoryView()
+        self.new_messages = NewMessagesButton(self.history_view)
         self.history_view.link_notice.connect(self.status_message)
         self.unsent = UnsentBanner(self._runner)
         self.unsent.confirmed.connect(self._message_confirmed)
@@ -201,8 +204,11 @@ class ChatPane(QWidget):
 
     # ---- loading ----
 
-    def open_entity(self, entity: Entity, *, remember_back: bool = False) -> None:
-        """Show `entity`; a pane still loading for another entity is dropped when it lands."""
+    def open_entity(
+        self, entity: Entity, *, remember_back: bool = False, chat_id: int | None = None
+    ) -> None:
+        """Show `entity` (its chat `chat_id`, else its last); a pane still loading for
+        another entity is dropped when it lands."""
         if remember_back and self._entity is not None and self._entity.ref != entity.ref:
             self._back.append(self._entity)
         elif not remember_back:
@@ -214,7 +220,7 @@ class ChatPane(QWidget):
         self.header.setText(f"{kind} #{entity.id}: {visible(entity.display_name)}")
         self.show_error("")
         self._clear_shown(self.tr("Loading the chats…"))
-        self.reload()
+        self.reload(chat_id)
 
     def focus_chat(self) -> None:
         """The keyboard goes to the message box (or the chat list), now or once it shows."""
@@ -231,17 +237,19 @@ class ChatPane(QWidget):
             self._back = still_back  # ...but there may be more steps to go back
             self.back_button.setVisible(bool(still_back))
 
-    def reload(self, chat_id: int | None = None) -> None:
+    def reload(self, chat_id: int | None = None, *, quiet: bool = False) -> None:
+        """Load the entity's chats again (`quiet`: no "Loading…", for live updates)."""
         if self._entity is None or self._desk is None:
             return
         shown = self.shown
         if chat_id is None and shown is not None and shown.chat_id != shown.last_chat_id:
             chat_id = shown.chat_id  # keep the chat the user picked
-        self._runner.spawn(self._load(self._entity, chat_id))
+        self._runner.spawn(self._load(self._entity, chat_id, quiet))
 
-    async def _load(self, entity: Entity, chat_id: int | None) -> None:
+    async def _load(self, entity: Entity, chat_id: int | None, quiet: bool = False) -> None:
         assert self._desk is not None
-        self.busy.show()
+        if not quiet:
+            self.busy.show()
         try:
             shown = await self._loads.run(
                 self._desk.open_entity(
@@ -269,8 +277,10 @@ class ChatPane(QWidget):
         self.shown = shown
         self.chats.show_chats(shown.chats, shown.last_chat_id, shown.chat_id)
         self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
-        if shown.history is not None:
+        if shown.history is not None and chat_changed:
             self.history_view.show_history(shown.history, shown.me.id)
+        elif shown.history is not None:  # the same chat again: only what is new is added
+            self.history_view.update_history(shown.history, shown.me.id)
         elif shown.chat_id is None:
             self.history_view.show_placeholder(self.tr("This entity has no Open Lines chats."))
         self.unsent.show_for(self._desk, shown.chat_id)
@@ -280,6 +290,7 @@ class ChatPane(QWidget):
         if chat_changed:
             draft = self._desk.draft(shown.chat_id) if self._desk and shown.chat_id else ""
             self.composer.show_draft(draft)
+        self.chat_shown.emit(shown)
 
     def _chat_chosen(self, index: QModelIndex) -> None:
         chat_id = index.data(CHAT_ID_ROLE)

@@ -1,0 +1,68 @@
+"""The window, live: what the poller brings reaches the open chat, the Activity dock and the
+status bar, and the window tells the poller what is on show and whether anyone looks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+
+from b24desk.desk.desk import EntityChats
+from b24desk.desk.live import LivePoller, LiveUpdate
+from b24desk.desk.session import Session
+from b24desk.ui.activity import ActivityDock
+from b24desk.ui.chat.pane import ChatPane
+from b24desk.ui.status_bar import StatusBar
+
+
+class LiveDesk(QObject):
+    def __init__(self, pane: ChatPane, dock: ActivityDock, status: StatusBar) -> None:
+        super().__init__(pane)
+        self.pane, self.dock, self.status = pane, dock, status
+        self._poller: LivePoller | None = None
+        self._me = 0
+        self._stop: Callable[[], None] | None = None
+        pane.chat_shown.connect(self._watch)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state)
+
+    def attach(self, session: Session) -> None:
+        self.detach()
+        self._poller, self._me = session.live, session.desk.me.id
+        if self._poller is not None:
+            self._stop = self._poller.listen(self._on_update)
+
+    def detach(self) -> None:
+        if self._stop is not None:
+            self._stop()
+        self._poller, self._stop = None, None
+        self.dock.clear()
+        self.status.show_live(None)
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if self._poller is not None:
+            self._poller.set_active(state == Qt.ApplicationState.ApplicationActive)
+
+    def _watch(self, shown: EntityChats) -> None:
+        if self._poller is not None:
+            self._poller.watch(shown.chat_id, member=shown.i_am_participant)
+
+    def _on_update(self, update: LiveUpdate) -> None:
+        shown = self.pane.shown
+        if shown is not None and shown.chat_id is not None and self._changed(shown, update):
+            self.pane.reload(shown.chat_id, quiet=True)
+        self.dock.add(update.events, self._me)
+        if update.counters is not None:
+            self.dock.set_unread(update.counters.lines_chats)
+        if self._poller is not None:
+            self.status.show_live(self._poller.status)
+
+    @staticmethod
+    def _changed(shown: EntityChats, update: LiveUpdate) -> bool:
+        if shown.chat_id in update.chats():
+            return True
+        dialog = update.open_chat
+        newest = shown.history.messages[-1].id if shown.history and shown.history.messages else 0
+        return dialog is not None and dialog.id == shown.chat_id and dialog.last_message_id > newest
