@@ -214,6 +214,9 @@ class LivePoller:
                 offset, more = await self.tick(offset)
             except B24Error as error:
                 self._failed(error)
+            except Exception as error:  # a bug or a surprise: the desk must stay live anyway
+                log.exception("live update failed unexpectedly")
+                self._failed(error)
             if not more:
                 await self._pause(self.every())
             else:
@@ -272,7 +275,7 @@ class LivePoller:
             self.offsets.save(new_offset)
         return new_offset, page.has_more
 
-    def _failed(self, error: B24Error) -> None:
+    def _failed(self, error: Exception) -> None:
         self._failures += 1
         log.info("live update failed (%s), attempt %d", type(error).__name__, self._failures)
 

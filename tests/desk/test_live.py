@@ -183,3 +183,24 @@ def test_an_unreadable_offset_file_is_set_aside_not_erased(tmp_path):
     assert OffsetFile(path).load() is None
     assert not path.exists()
     assert [p.read_text() for p in tmp_path.iterdir()] == ['{"offset": "lots"}']
+
+
+def test_a_surprise_in_one_tick_does_not_end_live_updates(live_portal, tmp_path, monkeypatch):
+    lp = live_portal
+    chat = active_lead_chat_with_admin(lp.state)
+    real_tick, surprises = live.tick, []
+
+    async def surprising_tick(*args: Any, **kwargs: Any) -> Any:
+        if not surprises:
+            surprises.append(1)
+            raise AssertionError("a transport's own assertion")
+        return await real_tick(*args, **kwargs)
+
+    monkeypatch.setattr(live, "tick", surprising_tick)
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: surprises, what="the surprise")
+        post(lp, chat, "after the surprise")
+        await wait_until(lambda: "after the surprise" in said(updates), what="still live")
+
+    asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work))
