@@ -16,6 +16,7 @@ from b24desk.api.coded_errors import ChatPostDeniedError
 from b24desk.api.errors import B24Error, OutcomeUnknownError
 from b24desk.api.query import ref
 from b24desk.api.types import (
+    ChatRef,
     CrmEntityType,
     CrmRef,
     Entity,
@@ -117,7 +118,10 @@ class Desk:
         """
         target: int | str = chat_id if chat_id is not None else ref("last")
         commands: dict[str, Command[Any]] = {
-            "chats": openlines.chats_command(entity.type, entity.id, active_only=active_only),
+            # Every chat, and which are active: a chat is labelled closed whatever the
+            # *Active only* switch shows.
+            "chats": openlines.chats_command(entity.type, entity.id, active_only=False),
+            "active": openlines.chats_command(entity.type, entity.id, active_only=True),
             "last": openlines.last_chat_id_command(entity.type, entity.id),
             "history": openlines.history_command(chat_id=target),
             "members": openlines.participants_command(target),
@@ -137,9 +141,13 @@ class Desk:
             named = {**dict(history.users), **named}
             self._remember(history)
         participants = tuple(named.get(i) or _unknown_user(i) for i in member_ids)
+        every: tuple[ChatRef, ...] = result.value("chats")
+        active = {c.id for c in _value_or(result, "active", every)}
         return EntityChats(
             entity=entity,
-            chats=result.value("chats"),
+            chats=tuple(c for c in every if c.id in active) if active_only else every,
+            closed=frozenset(c.id for c in every if c.id not in active),
+            every_chat=every,
             last_chat_id=last,
             chat_id=shown,
             history=history,

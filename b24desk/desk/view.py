@@ -24,6 +24,8 @@ class EntityChats:
     participants: tuple[User, ...]
     me: User
     errors: Mapping[str, ApiError] = field(default_factory=dict)
+    closed: frozenset[int] = frozenset()  # chats whose session is over
+    every_chat: tuple[ChatRef, ...] = ()  # the listed ones and, with *Active only*, the rest
 
     @property
     def target(self) -> ChatTarget | None:

@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.open_entity(entity, remember_back=True, chat_id=chat_id)
 
     def _refresh(self) -> None:
-        self.browser.start()
+        self.browser.refresh()
         self.chat_pane.reload()
 
     def _remember_type(self, entity_type: str) -> None:

@@ -85,11 +85,11 @@
 <context>
     <name>ChatsModel</name>
     <message>
-        <source>(last)</source>
+        <source>{0} (closed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#{0} (closed)</source>
+        <source>(last)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -85,12 +85,12 @@
 <context>
     <name>ChatsModel</name>
     <message>
-        <source>(last)</source>
-        <translation>(последний)</translation>
+        <source>{0} (closed)</source>
+        <translation>{0} (закрыт)</translation>
     </message>
     <message>
-        <source>#{0} (closed)</source>
-        <translation>№{0} (закрыт)</translation>
+        <source>(last)</source>
+        <translation>(последний)</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,8 @@ class EntityBrowser(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)  # Down goes into the results
         self._select_first = False  # the keyboard asked for the results before they came
+        self._keep_id: int | None = None  # F5 keeps this entity selected
+        self._quiet = False  # selecting for F5: the pane shows the entity already
         self.model = EntityTableModel(fetch_page, runner, parent=self)
         self.table = QTableView()
         self.table.setObjectName("entityTable")
@@ -128,6 +130,25 @@ class EntityBrowser(QWidget):
         self.model.set_type(self.entity_type)
         self.model.reload()
 
+    def refresh(self) -> None:
+        """F5: the same query again; the selected entity stays selected if it comes back on
+        the first page (the pane keeps showing it either way)."""
+        current = self.current_entity()
+        self._keep_id = current.id if current is not None else None
+        self.start()
+
+    def _reselect(self) -> None:
+        keep, self._keep_id = self._keep_id, None
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.entity_at(r).id == keep), -1
+        )
+        if keep is not None and row >= 0:
+            self._quiet = True  # the pane shows it already: no reload from here
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._quiet = False
+
     def _typed(self) -> None:
         self._select_first = False  # a new search: Down or Enter asks for its results anew
         self._debounce.start()
@@ -170,6 +191,7 @@ class EntityBrowser(QWidget):
     def _loading(self, loading: bool) -> None:
         self.status.setText(self.tr("Loading…") if loading else self._count_text())
         if not loading:
+            self._reselect()
             self._select_first_row()
 
     def _count_text(self) -> str:
@@ -184,7 +206,8 @@ class EntityBrowser(QWidget):
         self.open_button.setEnabled(bool(selected.indexes()))
         if selected.indexes():
             self.table.scrollTo(selected.indexes()[0])
-        self._emit_current()
+        if not self._quiet:
+            self._emit_current()
 
     def current_entity(self) -> Entity | None:
         index = self.table.currentIndex()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -34,18 +34,30 @@ class ChatsModel(QAbstractListModel):
         self._rows: list[_Row] = []
 
     def show_chats(
-        self, chats: Sequence[ChatRef], last_chat_id: int | None, shown_id: int | None
+        self,
+        chats: Sequence[ChatRef],
+        last_chat_id: int | None,
+        shown_id: int | None,
+        closed: Collection[int] = (),
+        every_chat: Sequence[ChatRef] = (),
     ) -> None:
-        """List `chats`; the chat on show is listed even when closed chats are filtered out."""
+        """List `chats`, each closed one marked so whatever the filter; the chat on show is
+        listed even when the filter leaves it out."""
+        listed = list(chats)
+        if shown_id is not None and all(c.id != shown_id for c in chats):
+            known = next((c for c in every_chat if c.id == shown_id), None)
+            listed.append(known or ChatRef(shown_id, "", ""))
+            closed = {*closed, shown_id}
         rows = []
-        for chat in chats:
+        for chat in listed:
             last = chat.id == last_chat_id
-            text = f"{visible(chat.connector_title)} · #{chat.id}"
+            title = visible(chat.connector_title)
+            text = f"{title} · #{chat.id}" if title else f"#{chat.id}"
+            if chat.id in closed:
+                text = self.tr("{0} (closed)").format(text)
             if last:
                 text += "  " + self.tr("(last)")
-            rows.append(_Row(chat.id, text, chat.connector_id, last))
-        if shown_id is not None and all(c.id != shown_id for c in chats):
-            rows.append(_Row(shown_id, self.tr("#{0} (closed)").format(shown_id), None, False))
+            rows.append(_Row(chat.id, text, chat.connector_id or None, last))
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()

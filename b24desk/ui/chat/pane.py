@@ -275,7 +275,9 @@ class ChatPane(QWidget):
     def _show(self, shown: EntityChats) -> None:
         chat_changed = self.shown is None or self.shown.chat_id != shown.chat_id
         self.shown = shown
-        self.chats.show_chats(shown.chats, shown.last_chat_id, shown.chat_id)
+        self.chats.show_chats(
+            shown.chats, shown.last_chat_id, shown.chat_id, shown.closed, shown.every_chat
+        )
         self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
         if shown.history is not None and chat_changed:
             self.history_view.show_history(shown.history, shown.me.id)

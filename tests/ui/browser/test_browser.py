@@ -55,3 +55,30 @@ def test_statuses_show_the_portals_names_and_colours(
         text, swatch = shown(row)
         assert text == stages[code]["NAME"] != code
         assert isinstance(swatch, QColor) and swatch.name().upper() == stages[code]["COLOR"]
+
+
+def test_refresh_keeps_the_chosen_entity_chosen(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+    browser, model = window.browser, window.browser.model
+    opened: list[int] = []
+    browser.entity_chosen.connect(lambda entity: opened.append(entity.id))
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await wait_until(lambda: model.rowCount() > 5 and not model.is_loading, what="rows")
+        browser.table.selectRow(3)
+        chosen = model.entity_at(3).id
+        await wait_until(lambda: window.chat_pane.shown is not None, what="the pane")
+        opened.clear()
+        window.menus.refresh.emit()
+        await wait_until(lambda: model.is_loading, timeout=2, what="reloading")
+        await wait_until(lambda: not model.is_loading, what="reloaded")
+        return chosen
+
+    chosen = run(scenario())
+    current = browser.current_entity()
+    assert current is not None and current.id == chosen
+    assert browser.open_button.isEnabled()
+    assert opened == []  # the pane was not opened anew (it reloads in place)

@@ -31,3 +31,14 @@ def test_a_closed_chat_on_show_stays_listed(qapp):
     assert closed.data(Qt.ItemDataRole.DecorationRole) is None
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_a_closed_chat_reads_the_same_whatever_the_filter(qapp):
+    every = (*CHATS, ChatRef(5, "telegrambot", "Telegram"))
+    unfiltered, filtered = ChatsModel(), ChatsModel()
+    unfiltered.show_chats(every, last_chat_id=12, shown_id=5, closed={5}, every_chat=every)
+    filtered.show_chats(CHATS, last_chat_id=12, shown_id=5, closed={5}, every_chat=every)
+    label = "Telegram · #5 (closed)"
+    assert unfiltered.index(unfiltered.row_of(5), 0).data() == label
+    assert filtered.index(filtered.row_of(5), 0).data() == label
+    assert filtered.index(filtered.row_of(5), 0).data(Qt.ItemDataRole.DecorationRole) is not None
