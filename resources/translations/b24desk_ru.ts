@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>&amp;Finish session…</source>
-        <translation>Завер&amp;шить сессию…</translation>
+        <translation>Завер&amp;шить…</translation>
     </message>
     <message>
         <source>Ratin&amp;g…</source>
@@ -742,7 +742,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>&amp;Finish session…</source>
-        <translation>Завер&amp;шить сессию…</translation>
+        <translation>Завер&amp;шить…</translation>
     </message>
     <message>
         <source>Ratin&amp;g…</source>

@@ -8,7 +8,7 @@ create a lead, so on another operator's dialogue the row offers to take it over 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from b24desk.api.types import CrmEntityType, CrmRef
 from b24desk.desk.desk import Desk, EntityChats, LeadExistsError
@@ -16,7 +16,8 @@ from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.chat.session_actions import user_name
 from b24desk.ui.dialogs.ask import Button, Icon, question
-from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.elided import ElidedLabel
+from b24desk.ui.plaintext import visible
 
 
 class LeadRow(QWidget):
@@ -35,11 +36,10 @@ class LeadRow(QWidget):
         self.button = QPushButton(self.tr("Create &lead"))
         self.button.setObjectName("createLeadButton")
         self.button.clicked.connect(lambda *_: self._start())
-        self.reason = QLabel()
+        # Cut with "…", never wrapped or widening the row it shares with the session actions.
+        self.reason = ElidedLabel()
         self.reason.setObjectName("leadReason")
         self.reason.setStyleSheet("color: palette(mid);")
-        self.reason.setWordWrap(True)
-        plain(self.reason)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)

@@ -142,11 +142,13 @@ class ChatPane(QWidget):
         top.addWidget(self.people, 2)
 
         bottom = QVBoxLayout()
-        bottom.addWidget(self.session)
         bottom.addWidget(self.history_view, 1)
         bottom.addWidget(self.unsent)
         bottom.addWidget(self.composer)
-        bottom.addWidget(self.lead)
+        actions = QHBoxLayout()  # one row, so a small screen's history keeps its room
+        actions.addWidget(self.session, 3)
+        actions.addWidget(self.lead, 2)
+        bottom.addLayout(actions)
 
         self.splitter = history_first(top, bottom, (self.chat_list, self.participant_list))
         self.splitter.setObjectName("paneSplitter")

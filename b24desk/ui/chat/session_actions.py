@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from b24desk.desk.desk import Desk, EntityChats
 from b24desk.desk.outbox import ChatTarget
@@ -21,7 +21,8 @@ from b24desk.ui import texts
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.dialogs.rating import rate_session
 from b24desk.ui.dialogs.transfer_picker import pick_transfer
-from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.elided import ElidedLabel
+from b24desk.ui.plaintext import visible
 
 Action = Callable[[Desk, EntityChats, ChatTarget], Coroutine[Any, Any, None]]
 
@@ -60,10 +61,9 @@ class SessionRow(QWidget):
         self.finish_button = self._button(self.tr("&Finish session…"), "finishButton", self._finish)
         self.rate_button = self._button(self.tr("Ratin&g…"), "rateButton", self._rate)
         self.pin_button = self._button(self.tr("&Pin"), "pinButton", self._pin)
-        self.state = QLabel()
+        self.state = ElidedLabel()  # a long name is cut, never widens the pane
         self.state.setObjectName("sessionState")
         self.state.setStyleSheet("color: palette(mid);")
-        plain(self.state)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for button in self.buttons:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -111,7 +111,9 @@ class TransferPicker(QDialog):
         font = QFont(self.choices.font())
         font.setBold(True)
         item.setFont(font)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: never picked, skipped by the keys
+        # ...but written in the text colour, not greyed out like an unavailable choice.
+        item.setForeground(self.choices.palette().brush(QPalette.ColorRole.Text))
         self.choices.addItem(item)
 
     def _choice(self, text: str, target: TransferTarget) -> None:
