@@ -37,6 +37,13 @@ def session_id_of(entity_data_1: str) -> int | None:
     return as_id(parts[5]) if len(parts) > 5 else None
 
 
+def pinned_of(entity_data_1: str) -> bool:
+    """Field 4 of entity_data_1 ("Y|LEAD|1205|Y|N|321|...") is Y while the session is
+    pinned (Bitrix24's PAUSE field; the reference calls it service data)."""
+    parts = as_str(entity_data_1).split("|")
+    return len(parts) > 3 and parts[3] == "Y"
+
+
 # ---- session history ----
 
 
@@ -80,6 +87,7 @@ def _parse_chat_info(raw: Any) -> ChatInfo:
         session_id=session_id_of(as_str(data.get("entityData1"))),
         message_count=as_int(data.get("messageCount")),
         date_create=as_datetime(data.get("dateCreate")),
+        pinned=pinned_of(as_str(data.get("entityData1"))),
     )
 
 

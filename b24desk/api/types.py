@@ -177,6 +177,7 @@ class ChatInfo:
     session_id: int | None
     message_count: int = 0
     date_create: datetime | None = None
+    pinned: bool = False  # the session is pinned to its operator (session_actions.pin_session)
 
 
 @dataclass(frozen=True, slots=True)

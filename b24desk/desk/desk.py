@@ -26,11 +26,18 @@ from b24desk.api.types import (
     StatusNames,
     User,
 )
-from b24desk.translatable import QT_TRANSLATE_NOOP
 
 from .drafts import Drafts
 from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
+from .refusals import (
+    CustomerRemovalError,
+    LeadBusyError,
+    LeadExistsError,
+    NotConfirmedError,
+    NotInChatError,
+)
+from .supervision import Supervision
 from .tasks import Latest
 from .view import EntityChats
 
@@ -38,52 +45,6 @@ if TYPE_CHECKING:
     from b24desk.api.client import B24Client
 
 log = logging.getLogger(__name__)
-
-
-class NotInChatError(Exception):
-    """The connected user is not a participant, and the portal refuses senders who aren't."""
-
-    user_message = QT_TRANSLATE_NOOP("errors", "You are not in this chat yet. Join it to write.")
-
-
-class NotConfirmedError(OutcomeUnknownError):
-    """A message's answer was lost and the chat does not show it yet; it waits in the outbox."""
-
-    user_message = QT_TRANSLATE_NOOP(
-        "errors",
-        "Bitrix24 did not confirm the message and it is not in the chat yet. It waits above "
-        "the composer: check and resend it, or discard it.",
-    )
-
-    def __init__(self, item: OutboxItem) -> None:
-        super().__init__(self.user_message)
-        self.item = item
-
-
-class LeadBusyError(Exception):
-    """A lead is already being created from this chat."""
-
-    user_message = QT_TRANSLATE_NOOP("errors", "A lead is already being created from this chat.")
-
-
-class LeadExistsError(Exception):
-    """The chat already has a lead; a second one needs the supervisor's explicit say-so."""
-
-    user_message = QT_TRANSLATE_NOOP(
-        "errors", "This chat already has a lead. Confirm to create a second one."
-    )
-
-    def __init__(self, lead_id: int) -> None:
-        super().__init__(self.user_message)
-        self.lead_id = lead_id
-
-
-class CustomerRemovalError(Exception):
-    """The customer is the other side of an Open Lines chat and cannot be removed from it."""
-
-    user_message = QT_TRANSLATE_NOOP(
-        "errors", "The customer cannot be removed from their own chat."
-    )
 
 
 class Desk:
@@ -102,6 +63,7 @@ class Desk:
         self._newest: dict[int, int] = {}  # chat ID -> newest message ID seen there
         self._bound_lead: dict[int, int | None] = {}  # chat ID -> its lead, as last seen
         self._creating_leads: set[int] = set()
+        self.supervision = Supervision(client, me, self.create_lead)
 
     @classmethod
     async def connect(cls, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str) -> Desk:
@@ -142,7 +104,8 @@ class Desk:
             self._remember(history)
         participants = tuple(named.get(i) or _unknown_user(i) for i in member_ids)
         every: tuple[ChatRef, ...] = result.value("chats")
-        active = {c.id for c in _value_or(result, "active", every)}
+        open_chats: tuple[ChatRef, ...] | None = _value_or(result, "active", None)
+        active = {c.id for c in (every if open_chats is None else open_chats)}
         return EntityChats(
             entity=entity,
             chats=tuple(c for c in every if c.id in active) if active_only else every,
@@ -154,6 +117,7 @@ class Desk:
             participants=participants,
             me=self.me,
             errors=dict(result.errors),
+            open_chats=open_chats,
         )
 
     def _remember(self, history: History) -> None:

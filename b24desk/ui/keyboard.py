@@ -29,6 +29,12 @@ def connect_keyboard(
         lambda: press(window, pane.people.add_button, shortcuts.ADD_PARTICIPANT)
     )
     menus.create_lead.connect(lambda: press(window, pane.lead.button, shortcuts.CREATE_LEAD))
+    session = pane.session
+    menus.take_over.connect(lambda: press(window, session.take_over_button, shortcuts.TAKE_OVER))
+    menus.transfer.connect(lambda: press(window, session.transfer_button, shortcuts.TRANSFER))
+    menus.finish_session.connect(lambda: press(window, session.finish_button, shortcuts.FINISH))
+    menus.rate_session.connect(lambda: press(window, session.rate_button, shortcuts.RATE))
+    menus.pin_session.connect(lambda: press(window, session.pin_button, shortcuts.PIN))
     menus.show_shortcuts.connect(lambda: show_sheet(window))
     # Enter on an entity opens it and takes the keyboard on to its chat.
     browser.table.activated.connect(lambda *_: pane.focus_chat())

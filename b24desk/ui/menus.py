@@ -36,6 +36,11 @@ class Menus(QObject):
     join = Signal()
     add_participant = Signal()
     create_lead = Signal()
+    take_over = Signal()
+    transfer = Signal()
+    finish_session = Signal()
+    rate_session = Signal()
+    pin_session = Signal()
     language_chosen = Signal(str)
     show_shortcuts = Signal()
     open_log_folder = Signal()
@@ -84,6 +89,16 @@ class Menus(QObject):
         chat.addAction(
             self._action(self.tr("Create &lead…"), self.create_lead, shortcuts.CREATE_LEAD)
         )
+        chat.addSeparator()
+        session_items = (
+            (self.tr("&Take over"), self.take_over, shortcuts.TAKE_OVER),
+            (self.tr("T&ransfer…"), self.transfer, shortcuts.TRANSFER),
+            (self.tr("&Finish session…"), self.finish_session, shortcuts.FINISH),
+            (self.tr("Ratin&g…"), self.rate_session, shortcuts.RATE),
+            (self.tr("&Pin or unpin"), self.pin_session, shortcuts.PIN),
+        )
+        for text, signal, key in session_items:
+            chat.addAction(self._action(text, signal, key))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, shortcuts.SHEET)

@@ -40,8 +40,7 @@ ACTIVITY = Shortcut(
     "Ctrl+Shift+Y",
     QT_TRANSLATE_NOOP("shortcuts", "Show or hide the Activity"),
 )
-# The chat actions; session actions (take over, transfer…) join this group with keys of
-# their own (Ctrl+T, Ctrl+Shift+T and Ctrl+Shift+F are still free).
+# The chat actions, then the session actions.
 JOIN = Shortcut("joinAction", "Ctrl+J", QT_TRANSLATE_NOOP("shortcuts", "Join the chat"))
 ADD_PARTICIPANT = Shortcut(
     "addParticipantAction",
@@ -53,6 +52,22 @@ CREATE_LEAD = Shortcut(
     "Ctrl+Shift+L",
     QT_TRANSLATE_NOOP("shortcuts", "Create a lead from the chat"),
 )
+TAKE_OVER = Shortcut(
+    "takeOverAction", "Ctrl+T", QT_TRANSLATE_NOOP("shortcuts", "Take the dialogue over")
+)
+TRANSFER = Shortcut(
+    "transferAction",
+    "Ctrl+Shift+T",
+    QT_TRANSLATE_NOOP("shortcuts", "Transfer the dialogue to an operator or a queue"),
+)
+FINISH = Shortcut(
+    "finishSessionAction",
+    "Ctrl+Shift+F",
+    QT_TRANSLATE_NOOP("shortcuts", "Finish the dialogue's session"),
+)
+# Menu items without a key: `press` still names them when their button is greyed out.
+RATE = Shortcut("rateSessionAction", "", QT_TRANSLATE_NOOP("shortcuts", "Rate the session"))
+PIN = Shortcut("pinSessionAction", "", QT_TRANSLATE_NOOP("shortcuts", "Pin or unpin the dialogue"))
 SHEET = Shortcut("shortcutsAction", "F1", QT_TRANSLATE_NOOP("shortcuts", "This list of shortcuts"))
 QUIT = Shortcut("quitAction", StandardKey.Quit, QT_TRANSLATE_NOOP("shortcuts", "Quit"))
 
@@ -63,6 +78,9 @@ ACTIONS = (
     JOIN,
     ADD_PARTICIPANT,
     CREATE_LEAD,
+    TAKE_OVER,
+    TRANSFER,
+    FINISH,
     REFRESH,
     REQUEST_LOG,
     ACTIVITY,

@@ -34,6 +34,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Active chats onl&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,10 +75,6 @@
     </message>
     <message>
         <source>← &amp;Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Active chats only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,7 +438,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another operator handles this dialogue: you take it over first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This chat already has lead #{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over and create &amp;lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,6 +463,10 @@
     </message>
     <message>
         <source>Create a lead from chat #{0} with {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} operates this dialogue, and only its operator can create a lead. Take it over and create the lead? {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -560,6 +572,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratin&amp;g…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pin or unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,7 +674,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>Re&amp;move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -709,6 +741,29 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Rate the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment for the operator (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating (1 poor, 5 excellent):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestLog</name>
     <message>
         <source>Time</source>
@@ -743,6 +798,113 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Lat&amp;er</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionRow</name>
+    <message>
+        <source>T&amp;ake over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratin&amp;g…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another session action is on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You operate this dialogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated {0} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (Bitrix24&apos;s answer was lost; the dialogue shows it done.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You now operate this dialogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat #{0} with {1}, now with {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialogue was transferred to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialogue was sent to the queue of «{0}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the session of {0} with {1} in chat #{2}? The customer&apos;s next message starts a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session #{0} of {1} with {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rating was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialogue was pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialogue was unpinned.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -833,6 +995,41 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>TransferPicker</name>
+    <message>
+        <source>Transfer the dialogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the operators and lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operators and lines could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators of «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues of the open lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue of «{0}» ({1} operators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody to transfer to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnsentBanner</name>
     <message>
         <source>Move the text back into the composer</source>
@@ -843,7 +1040,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Put back</source>
+        <source>P&amp;ut back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1172,6 +1369,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bitrix24&apos;s answer was lost and the dialogue does not show the change. Look at the dialogue before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The webhook code is wrong, or the webhook was deleted in Bitrix24. Copy the webhook URL from Bitrix24 again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,6 +1431,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Take the dialogue over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the dialogue to an operator or a queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the dialogue&apos;s session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin or unpin the dialogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1278,6 +1499,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>The customer cannot be removed from their own chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chat here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already handle this dialogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat has no session to rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only heads of this line can rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

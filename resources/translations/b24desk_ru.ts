@@ -34,6 +34,10 @@
         <translation>Загрузка…</translation>
     </message>
     <message>
+        <source>Active chats onl&amp;y</source>
+        <translation>&amp;Только активные чаты</translation>
+    </message>
+    <message>
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
@@ -72,10 +76,6 @@
     <message>
         <source>← &amp;Back</source>
         <translation>← &amp;Назад</translation>
-    </message>
-    <message>
-        <source>&amp;Active chats only</source>
-        <translation>&amp;Только активные чаты</translation>
     </message>
     <message>
         <source>The lead was created.</source>
@@ -438,8 +438,16 @@
         <translation>Лид создаётся…</translation>
     </message>
     <message>
+        <source>Another operator handles this dialogue: you take it over first.</source>
+        <translation>Диалог ведёт другой оператор: сначала вы его перехватите.</translation>
+    </message>
+    <message>
         <source>This chat already has lead #{0}.</source>
         <translation>У этого чата уже есть лид #{0}.</translation>
+    </message>
+    <message>
+        <source>Take over and create &amp;lead…</source>
+        <translation>Перехватить и создать &amp;лид…</translation>
     </message>
     <message>
         <source>Create another &amp;lead…</source>
@@ -456,6 +464,10 @@
     <message>
         <source>Create a lead from chat #{0} with {1}?</source>
         <translation>Создать лид из чата #{0} с {1}?</translation>
+    </message>
+    <message>
+        <source>{0} operates this dialogue, and only its operator can create a lead. Take it over and create the lead? {1}</source>
+        <translation>Диалог ведёт {0}, а создать лид может только его оператор. Перехватить диалог и создать лид? {1}</translation>
     </message>
     <message>
         <source>Lead created</source>
@@ -560,6 +572,26 @@
         <translation>Создать &amp;лид…</translation>
     </message>
     <message>
+        <source>&amp;Take over</source>
+        <translation>Пере&amp;хватить</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation>Передать диало&amp;г…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish session…</source>
+        <translation>Завер&amp;шить…</translation>
+    </message>
+    <message>
+        <source>Ratin&amp;g…</source>
+        <translation>О&amp;ценка…</translation>
+    </message>
+    <message>
+        <source>&amp;Pin or unpin</source>
+        <translation>За&amp;крепить или открепить</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -643,7 +675,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>&amp;Добавить…</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>Re&amp;move</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
@@ -710,6 +742,29 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Rate the session</source>
+        <translation>Оценка сессии</translation>
+    </message>
+    <message>
+        <source>A comment for the operator (optional)</source>
+        <translation>Комментарий для оператора (необязательно)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Комментарий:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Rating (1 poor, 5 excellent):</source>
+        <translation>Оценка (1 — плохо, 5 — отлично):</translation>
+    </message>
+</context>
+<context>
     <name>RequestLog</name>
     <message>
         <source>Time</source>
@@ -745,6 +800,113 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Lat&amp;er</source>
         <translation>Пото&amp;м</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRow</name>
+    <message>
+        <source>T&amp;ake over</source>
+        <translation>Пере&amp;хватить</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation>Передать диало&amp;г…</translation>
+    </message>
+    <message>
+        <source>&amp;Finish session…</source>
+        <translation>Завер&amp;шить…</translation>
+    </message>
+    <message>
+        <source>Ratin&amp;g…</source>
+        <translation>О&amp;ценка…</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>За&amp;крепить</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>От&amp;крепить</translation>
+    </message>
+    <message>
+        <source>Choose an entity first.</source>
+        <translation>Сначала выберите элемент CRM.</translation>
+    </message>
+    <message>
+        <source>Another session action is on its way.</source>
+        <translation>Другое действие с сессией ещё выполняется.</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>Сессия закрыта</translation>
+    </message>
+    <message>
+        <source>You operate this dialogue</source>
+        <translation>Вы ведёте этот диалог</translation>
+    </message>
+    <message>
+        <source>Operator: {0}</source>
+        <translation>Оператор: {0}</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>закреплён</translation>
+    </message>
+    <message>
+        <source>rated {0} of 5</source>
+        <translation>оценка {0} из 5</translation>
+    </message>
+    <message>
+        <source>{0} (Bitrix24&apos;s answer was lost; the dialogue shows it done.)</source>
+        <translation>{0} (Ответ Битрикс24 потерялся, но в диалоге видно, что это сделано.)</translation>
+    </message>
+    <message>
+        <source>You now operate this dialogue.</source>
+        <translation>Теперь этот диалог ведёте вы.</translation>
+    </message>
+    <message>
+        <source>Chat #{0} with {1}, now with {2}.</source>
+        <translation>Чат #{0}, клиент: {1}, сейчас у оператора: {2}.</translation>
+    </message>
+    <message>
+        <source>The dialogue was transferred to {0}.</source>
+        <translation>Диалог передан: {0}.</translation>
+    </message>
+    <message>
+        <source>The dialogue was sent to the queue of «{0}».</source>
+        <translation>Диалог передан в очередь линии «{0}».</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>Finish the session of {0} with {1} in chat #{2}? The customer&apos;s next message starts a new session.</source>
+        <translation>Завершить сессию в чате #{2}? Оператор: {0}, клиент: {1}. Следующее сообщение клиента начнёт новую сессию.</translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation>Завершение сессии</translation>
+    </message>
+    <message>
+        <source>The session was finished.</source>
+        <translation>Сессия завершена.</translation>
+    </message>
+    <message>
+        <source>Session #{0} of {1} with {2}.</source>
+        <translation>Сессия #{0}, оператор: {1}, клиент: {2}.</translation>
+    </message>
+    <message>
+        <source>Your rating was saved.</source>
+        <translation>Ваша оценка сохранена.</translation>
+    </message>
+    <message>
+        <source>The dialogue was pinned.</source>
+        <translation>Диалог закреплён.</translation>
+    </message>
+    <message>
+        <source>The dialogue was unpinned.</source>
+        <translation>Диалог откреплён.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +996,41 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>TransferPicker</name>
+    <message>
+        <source>Transfer the dialogue</source>
+        <translation>Передача диалога</translation>
+    </message>
+    <message>
+        <source>Loading the operators and lines…</source>
+        <translation>Загружаем операторов и линии…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Передать</translation>
+    </message>
+    <message>
+        <source>The operators and lines could not be loaded.</source>
+        <translation>Не удалось загрузить операторов и линии.</translation>
+    </message>
+    <message>
+        <source>Operators of «{0}»</source>
+        <translation>Операторы линии «{0}»</translation>
+    </message>
+    <message>
+        <source>Queues of the open lines</source>
+        <translation>Очереди открытых линий</translation>
+    </message>
+    <message>
+        <source>Queue of «{0}» ({1} operators)</source>
+        <translation>Очередь линии «{0}» (операторов: {1})</translation>
+    </message>
+    <message>
+        <source>There is nobody to transfer to.</source>
+        <translation>Передать некому.</translation>
+    </message>
+</context>
+<context>
     <name>UnsentBanner</name>
     <message>
         <source>Move the text back into the composer</source>
@@ -844,7 +1041,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Проверить и отправ&amp;ить</translation>
     </message>
     <message>
-        <source>&amp;Put back</source>
+        <source>P&amp;ut back</source>
         <translation>Вернуть в пол&amp;е</translation>
     </message>
     <message>
@@ -1173,6 +1370,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
     </message>
     <message>
+        <source>Bitrix24&apos;s answer was lost and the dialogue does not show the change. Look at the dialogue before trying again.</source>
+        <translation>Ответ Битрикс24 потерялся, и в диалоге изменения не видно. Посмотрите диалог, прежде чем пробовать снова.</translation>
+    </message>
+    <message>
         <source>The webhook code is wrong, or the webhook was deleted in Bitrix24. Copy the webhook URL from Bitrix24 again.</source>
         <translation>Код вебхука неверен, или вебхук удалён в Битрикс24. Скопируйте URL вебхука из Битрикс24 ещё раз.</translation>
     </message>
@@ -1231,6 +1432,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <translation>Создать лид из чата</translation>
     </message>
     <message>
+        <source>Take the dialogue over</source>
+        <translation>Перехватить диалог</translation>
+    </message>
+    <message>
+        <source>Transfer the dialogue to an operator or a queue</source>
+        <translation>Передать диалог оператору или в очередь</translation>
+    </message>
+    <message>
+        <source>Finish the dialogue&apos;s session</source>
+        <translation>Завершить сессию диалога</translation>
+    </message>
+    <message>
+        <source>Rate the session</source>
+        <translation>Оценить сессию</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the dialogue</source>
+        <translation>Закрепить или открепить диалог</translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation>Этот список сочетаний</translation>
     </message>
@@ -1280,6 +1501,26 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>The customer cannot be removed from their own chat.</source>
         <translation>Клиента нельзя удалить из его собственного чата.</translation>
+    </message>
+    <message>
+        <source>There is no chat here.</source>
+        <translation>Здесь нет чата.</translation>
+    </message>
+    <message>
+        <source>The session is closed.</source>
+        <translation>Сессия закрыта.</translation>
+    </message>
+    <message>
+        <source>You already handle this dialogue.</source>
+        <translation>Вы уже ведёте этот диалог.</translation>
+    </message>
+    <message>
+        <source>This chat has no session to rate.</source>
+        <translation>У этого чата нет сессии для оценки.</translation>
+    </message>
+    <message>
+        <source>Only heads of this line can rate.</source>
+        <translation>Оценивать могут только руководители этой линии.</translation>
     </message>
     <message>
         <source>Leads</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from b24desk.api import openlines
+from b24desk.api import history, openlines
 from b24desk.api.types import (
     CrmBindings,
     CrmEntityType,
@@ -44,6 +44,12 @@ def test_crm_bindings_from_entity_data_2():
 def test_session_id_is_field_6_of_entity_data_1():
     assert openlines.session_id_of("Y|LEAD|1205|N|N|321|1773223732|0|0|0") == 321
     assert openlines.session_id_of("") is None
+
+
+def test_a_pinned_session_says_y_in_field_4_of_entity_data_1():
+    assert history.pinned_of("Y|LEAD|1205|Y|N|321|1773223732|0|0|0")
+    assert not history.pinned_of("Y|LEAD|1205|N|N|321|1773223732|0|0|0")
+    assert not history.pinned_of("")
 
 
 def test_chats_and_last_chat_of_a_lead(live_portal):

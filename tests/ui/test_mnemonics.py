@@ -14,6 +14,8 @@ from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
 from b24desk.settings.store import load_settings
 from b24desk.ui.dialogs.connection import ConnectionDialog
+from b24desk.ui.dialogs.rating import RatingDialog
+from b24desk.ui.dialogs.transfer_picker import TransferPicker
 from b24desk.ui.dialogs.user_picker import UserPicker
 from b24desk.ui.main_window import MainWindow
 
@@ -95,6 +97,10 @@ def test_dialogs_have_unique_mnemonics(window, runner):
     assert_unique(window_texts(connection), "the connection dialog")
     picker = UserPicker(lambda text: None, runner, (), window)  # type: ignore[arg-type,return-value]
     assert_unique(window_texts(picker), "the user picker")
+    rating = RatingDialog("Session #1", 4, "", window)
+    assert_unique(window_texts(rating), "the rating dialog")
+    transfer = TransferPicker("Chat #1", window)
+    assert_unique([*window_texts(transfer), transfer.ok.text()], "the transfer picker")
 
 
 def test_menus_take_their_keys_from_the_registry(window):

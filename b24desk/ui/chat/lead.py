@@ -1,20 +1,23 @@
 """The "Create lead" row: why it cannot act, a confirmation naming the chat, one run at a time.
 
 A chat already bound to a lead asks before a second one is made: a second lead moves the
-chat's binding and leaves the first lead without its chat.
+chat's binding and leaves the first lead without its chat. Only the dialogue's operator may
+create a lead, so on another operator's dialogue the row offers to take it over first.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from b24desk.api.types import CrmEntityType, CrmRef
 from b24desk.desk.desk import Desk, EntityChats, LeadExistsError
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
+from b24desk.ui.chat.session_actions import user_name
 from b24desk.ui.dialogs.ask import Button, Icon, question
-from b24desk.ui.plaintext import plain, visible
+from b24desk.ui.elided import ElidedLabel
+from b24desk.ui.plaintext import visible
 
 
 class LeadRow(QWidget):
@@ -23,6 +26,7 @@ class LeadRow(QWidget):
     created = Signal()  # a lead was made: the pane reloads
     failed = Signal(object)  # an exception the pane shows
     open_requested = Signal(object)  # CrmRef of the new lead, when the supervisor asks
+    reload_requested = Signal()  # taken over but no lead: the pane shows the new operator
 
     def __init__(self, runner: TaskScope, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,11 +36,10 @@ class LeadRow(QWidget):
         self.button = QPushButton(self.tr("Create &lead"))
         self.button.setObjectName("createLeadButton")
         self.button.clicked.connect(lambda *_: self._start())
-        self.reason = QLabel()
+        # Cut with "…", never wrapped or widening the row it shares with the session actions.
+        self.reason = ElidedLabel()
         self.reason.setObjectName("leadReason")
         self.reason.setStyleSheet("color: palette(mid);")
-        self.reason.setWordWrap(True)
-        plain(self.reason)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)
@@ -49,6 +52,9 @@ class LeadRow(QWidget):
     def refresh(self) -> None:
         shown, desk = self._shown, self._desk
         blocker = shown.lead_blocker() if shown else None
+        take_over = _takes_over_first(shown)
+        if take_over:
+            blocker = None
         busy = bool(shown and desk and shown.chat_id and desk.creating_lead(shown.chat_id))
         existing = shown.lead_id if shown else None
         if shown is None:
@@ -57,13 +63,18 @@ class LeadRow(QWidget):
             reason = texts.text(blocker)
         elif busy:
             reason = self.tr("Creating the lead…")
+        elif take_over:
+            reason = self.tr("Another operator handles this dialogue: you take it over first.")
         elif existing is not None:
             reason = self.tr("This chat already has lead #{0}.").format(existing)
         else:
             reason = ""
-        self.button.setText(
-            self.tr("Create another &lead…") if existing is not None else self.tr("Create &lead")
-        )
+        if take_over:
+            self.button.setText(self.tr("Take over and create &lead…"))
+        elif existing is not None:
+            self.button.setText(self.tr("Create another &lead…"))
+        else:
+            self.button.setText(self.tr("Create &lead"))
         self.button.setEnabled(shown is not None and blocker is None and not busy)
         self.reason.setText(reason)
         self.button.setToolTip(reason)
@@ -85,16 +96,30 @@ class LeadRow(QWidget):
             ).format(target.chat_id, who, shown.lead_id)
         else:
             text = self.tr("Create a lead from chat #{0} with {1}?").format(target.chat_id, who)
+        take_over = _takes_over_first(shown)
+        if take_over:
+            operator = user_name(shown, shown.operator_id)
+            text = self.tr(
+                "{0} operates this dialogue, and only its operator can create a lead. Take "
+                "it over and create the lead? {1}"
+            ).format(operator, text)
         if await question(self, "confirmCreateLead", title, text) != Button.Yes:
             return
         self.button.setEnabled(False)
+        second = shown.lead_id is not None
         try:
-            lead_id = await desk.create_lead(target, second_lead=shown.lead_id is not None)
+            if take_over:
+                create = desk.supervision.take_over_and_create_lead(target, second_lead=second)
+                lead_id = await create
+            else:
+                lead_id = await desk.create_lead(target, second_lead=second)
         except LeadExistsError as error:  # bound meanwhile (another supervisor, another tab)
             self.failed.emit(error)
             return
         except Exception as error:
             self.failed.emit(error)
+            if take_over:  # the take-over may have gone through: show the operator as now
+                self.reload_requested.emit()
             return
         finally:
             self.refresh()
@@ -107,3 +132,10 @@ class LeadRow(QWidget):
         answer = await question(self, "leadCreated", title, text, buttons, Icon.Information)
         if answer == Button.Open:
             self.open_requested.emit(CrmRef(CrmEntityType.LEAD, lead_id))
+
+
+def _takes_over_first(shown: EntityChats | None) -> bool:
+    """Another operator's open dialogue: creating a lead means taking it over first."""
+    return (
+        shown is not None and shown.lead_blocker() is not None and shown.take_over_blocker() is None
+    )

@@ -34,6 +34,7 @@ from b24desk.ui.chat.lead import LeadRow
 from b24desk.ui.chat.new_messages import NewMessagesButton
 from b24desk.ui.chat.pane_layout import history_first
 from b24desk.ui.chat.people import PeopleBox
+from b24desk.ui.chat.session_actions import SessionRow
 from b24desk.ui.chat.unsent import UnsentBanner
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.errors import user_text
@@ -89,7 +90,7 @@ class ChatPane(QWidget):
         self.error.setStyleSheet(text_style(Tone.ERROR))
         self.error.hide()
 
-        self.active_only = QCheckBox(self.tr("&Active chats only"))
+        self.active_only = QCheckBox(self.tr("Active chats onl&y"))
         self.active_only.setObjectName("activeOnly")
         self.active_only.setChecked(True)
         self.active_only.toggled.connect(lambda *_: self.reload())
@@ -125,6 +126,12 @@ class ChatPane(QWidget):
         self.lead.created.connect(self._lead_created)
         self.lead.failed.connect(self.show_error)
         self.lead.open_requested.connect(self.open_entity_requested)
+        self.lead.reload_requested.connect(lambda: self.reload())
+        self.session = SessionRow(self._runner)
+        self.session.started.connect(lambda: self.show_error(""))
+        self.session.failed.connect(self.show_error)
+        self.session.changed.connect(self._people_changed)
+        self.session.reload_requested.connect(lambda t: self._runner.spawn(self._refresh_after(t)))
         # Kept for tests and screenshots that look for these by name.
         self.create_lead_button, self.lead_reason = self.lead.button, self.lead.reason
         plain(self.header, self.busy, self.error)
@@ -141,7 +148,10 @@ class ChatPane(QWidget):
         bottom.addWidget(self.history_view, 1)
         bottom.addWidget(self.unsent)
         bottom.addWidget(self.composer)
-        bottom.addWidget(self.lead)
+        actions = QHBoxLayout()  # one row, so a small screen's history keeps its room
+        actions.addWidget(self.session, 3)
+        actions.addWidget(self.lead, 2)
+        bottom.addLayout(actions)
 
         self.splitter = history_first(top, bottom, (self.chat_list, self.participant_list))
         self.splitter.setObjectName("paneSplitter")
@@ -189,6 +199,7 @@ class ChatPane(QWidget):
         self.people.show_for(self._desk, shown)
         self.composer.set_open(shown is not None and shown.chat_id is not None)
         self.lead.show_for(self._desk, shown)
+        self.session.show_for(self._desk, shown)
 
     def show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else user_text(error)

@@ -51,7 +51,7 @@ class PeopleBox(QWidget):
         attach(self.view, self._context_menu)
         self.add_button = self._button(self.tr("A&dd…"), "addParticipantButton", self._add)
         self.remove_button = self._button(
-            self.tr("&Remove"), "removeParticipantButton", self._remove
+            self.tr("Re&move"), "removeParticipantButton", self._remove
         )
         self.join_button = self._button(self.tr("&Join"), "joinButton", self._join)
         column = QVBoxLayout(self)

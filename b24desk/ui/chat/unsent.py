@@ -41,7 +41,7 @@ class UnsentBanner(QWidget):
         self.check_button = QPushButton(self.tr("Chec&k and resend"))
         self.check_button.setObjectName("checkUnsentButton")
         self.check_button.clicked.connect(lambda *_: self._runner.spawn(self.resend_first()))
-        self.put_back_button = QPushButton(self.tr("&Put back"))
+        self.put_back_button = QPushButton(self.tr("P&ut back"))
         self.put_back_button.setObjectName("putBackUnsentButton")
         self.put_back_button.setToolTip(self.tr("Move the text back into the composer"))
         self.put_back_button.clicked.connect(lambda *_: self._put_back_first())

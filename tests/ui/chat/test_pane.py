@@ -139,7 +139,7 @@ def test_supervisor_session(live_portal, tmp_path, monkeypatch, qtbot, run, wind
     run(scenario())
 
 
-def test_create_lead_explains_why_it_cannot(
+def test_create_lead_explains_why_it_cannot_or_takes_over_first(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
     state = live_portal.state
@@ -155,7 +155,14 @@ def test_create_lead_explains_why_it_cannot(
         await open_entity(window, qtbot, CrmType.LEAD, chat.crm[CrmType.LEAD])
         window.chat_pane.reload(chat_id=chat.id)
         await wait_until(lambda: window.chat_pane.shown.chat_id == chat.id)
-        assert not button(window, "createLeadButton").isEnabled()
+        # Another operator's open dialogue: it can be taken over on the way (one step).
+        create = button(window, "createLeadButton")
+        assert create.isEnabled() and create.text() == "Take over and create &lead…"
+        assert label(window, "leadReason").endswith("you take it over first.")
+        # Once its session is closed nobody can take it over: the reason stays.
+        chat.current_session.closed = True
+        window.chat_pane.reload(chat_id=chat.id)
+        await wait_until(lambda: not create.isEnabled(), what="the closed session")
         assert label(window, "leadReason") == "Only the chat's current operator can create a lead."
 
     run(scenario())
