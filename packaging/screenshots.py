@@ -20,13 +20,20 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QApplication,
+    QListWidget,
+    QWidget,
+)
 
 from b24desk.demo import open_demo
 from b24desk.desk.connect import DEMO_PROFILE
 from b24desk.desk.desk import NotInChatError
 from b24desk.desk.outbox import OutboxState
 from b24desk.portal import Portal
+from b24desk.portal.methods.chat_access import now
 from b24desk.portal.state import CrmType
 from b24desk.settings.paths import Paths
 from b24desk.settings.secrets import SecretStore
@@ -69,6 +76,52 @@ UNSENT_TEXT = {"": "Your order has shipped today.", "-ru": "Ваш заказ о
 DRAFT_TEXT = {"": "Tracking number: ", "-ru": "Номер отслеживания: "}
 
 
+REPLY_TEXT = {"": "One moment, I am checking.", "-ru": "Минуту, проверяю."}
+LIVE_TEXTS = {
+    "": ("Hello, is my order ready?", "Can I pay by card?", "Thank you!", "Are you there?"),
+    "-ru": ("Здравствуйте, заказ готов?", "Можно оплатить картой?", "Спасибо!", "Вы здесь?"),
+}
+
+
+async def shoot_live_desk(window: MainWindow, portal: Portal) -> None:
+    """Customers write while the supervisor reads older messages: the Activity dock fills,
+    the open chat shows "New messages" instead of jumping."""
+    state, pane = portal.state, window.chat_pane
+    shown = pane.shown
+    if shown is None or shown.chat_id is None:
+        return
+    window.log_dock.hide()
+    window.activity.show()
+    chat = state.chats[shown.chat_id]
+    if 1 not in chat.participants:
+        chat.participants.append(1)  # the supervisor is in it: its events reach the window
+    others = [
+        c for c in state.chats.values()
+        if c.is_lines and c.active and c.id != chat.id and 1 in c.participants
+        and any(c.crm.values())
+    ][:3]  # fmt: skip
+    texts = LIVE_TEXTS[SUFFIX]
+    for other, text in zip(others, texts, strict=False):
+        state.add_message(other, other.customer_id, text, now(state))
+    await until(lambda: window.activity.list.count() >= len(others), timeout=30)
+    # A conversation long enough to scroll, then the supervisor scrolls up to read it.
+    for n in range(12):
+        if n % 2:
+            state.add_message(chat, chat.customer_id, texts[n % 3], now(state))
+        else:
+            state.add_message(chat, 1, REPLY_TEXT[SUFFIX], now(state))
+    bar = pane.history_view.verticalScrollBar()
+    await until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum(), timeout=30)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+    state.add_message(chat, chat.customer_id, texts[-1], now(state))
+    await until(lambda: pane.new_messages.isVisible(), timeout=30)
+    await settle()
+    shoot(window, "live-desk")
+    pane.history_view.show_newest()
+    window.activity.hide()
+    window.log_dock.show()
+
+
 async def scenario(window: MainWindow, portal: Portal) -> None:
     await window.connect_to(DEMO_PROFILE)
     state = portal.state
@@ -89,6 +142,7 @@ async def scenario(window: MainWindow, portal: Portal) -> None:
     window.resizeDocks([window.log_dock], [150], Qt.Orientation.Vertical)
     await settle()
     shoot(window, "main-window")
+    await shoot_live_desk(window, portal)
 
     # A message the portal refused after a restart, waiting above a half-written draft.
     pane = window.chat_pane

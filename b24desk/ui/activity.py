@@ -39,6 +39,7 @@ class ActivityDock(QDockWidget):
         self.list = QListWidget()
         self.list.setObjectName("activityList")
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # two lines per chat: keep chats apart
         self.list.itemActivated.connect(self._open)
         self.list.itemClicked.connect(self._open)
         self.setWidget(self.list)
