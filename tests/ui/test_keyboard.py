@@ -4,7 +4,7 @@ shortcut sheet listing every shortcut."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from b24desk.portal.state import CrmType
 from b24desk.ui import shortcuts
@@ -131,3 +131,64 @@ def test_the_shortcut_sheet_lists_every_shortcut(aloop, tmp_path, monkeypatch, q
         sheet.close()
 
     aloop.run_until_complete(scenario())
+
+
+def test_the_whole_job_find_open_take_over_write_and_create_a_lead_by_keyboard(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    state = live_portal.state
+    chat = next(
+        c
+        for c in state.chats.values()
+        if c.is_lines
+        and c.active
+        and c.crm.get(CrmType.LEAD)
+        and state.chats_of(CrmType.LEAD, c.crm[CrmType.LEAD])[-1] is c
+        and c.current_session.operator_id != ADMIN
+    )
+    without_admin(chat)
+    lead_id = chat.crm[CrmType.LEAD]
+    leads_before = len(state.crm[CrmType.LEAD].rows)
+    text = "Taking over: we will call you back today"
+    window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
+    browser, pane = window.browser, window.chat_pane
+
+    def box() -> QMessageBox | None:
+        found = QApplication.activeModalWidget()
+        return found if isinstance(found, QMessageBox) else None
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        await wait_until(lambda: browser.model.rowCount() > 0, what="the first page")
+        await active(window)
+        qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
+        qtbot.keyClicks(browser.search, str(lead_id))
+        qtbot.keyClick(browser.search, Qt.Key.Key_Down)
+        await wait_until(
+            lambda: browser.current_entity() is not None and browser.current_entity().id == lead_id,
+            what="the lead chosen",
+        )
+        qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+        editor = pane.composer.editor
+        await wait_until(lambda: focused() is editor, what="the message box focused")
+        qtbot.keyClick(editor, Qt.Key.Key_T, CTRL)  # take the dialogue over
+        await wait_until(lambda: chat.current_session.operator_id == ADMIN, what="taken over")
+        await wait_until(lambda: ADMIN in chat.participants, what="in the chat")
+        await wait_until(lambda: pane.shown.operator_id == ADMIN, what="the pane knows")
+        editor.setFocus()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+        await wait_until(
+            lambda: any(m.text == text and m.author_id == ADMIN for m in chat.messages),
+            what="the message on the portal",
+        )
+        qtbot.keyClick(focused(), Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        await wait_until(lambda: box() is not None, what="the lead confirmation")
+        qtbot.keyClick(box(), Qt.Key.Key_Return)  # Yes is the box's default
+        await wait_until(
+            lambda: len(state.crm[CrmType.LEAD].rows) == leads_before + 1, what="a new lead"
+        )
+        await wait_until(lambda: box() is not None, what="the lead's 'open it?'")
+        qtbot.keyClick(box(), Qt.Key.Key_Escape)
+
+    run(scenario())
