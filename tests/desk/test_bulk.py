@@ -224,3 +224,47 @@ def test_a_failed_request_stops_the_run_and_says_why(live_portal):
         assert report.undo_changes == []
 
     asyncio.run(scenario())
+
+
+def test_picker_facts_name_departments_line_operators_and_chats(live_portal):
+    from b24desk.desk.desk import Desk
+    from b24desk.desk.drafts import Drafts
+    from b24desk.desk.outbox import Outbox
+    from b24desk.desk.people import line_of, picker_facts
+
+    state = live_portal.state
+    lead_id = next(i for i in leads_with_chats(state) if len(state.chats_of(CrmType.LEAD, i)) > 1)
+    chats = state.chats_of(CrmType.LEAD, lead_id)
+    line = state.lines[chats[-1].line_id]
+    operator = line.queue[0]
+    for chat in chats:
+        if operator in chat.participants:
+            chat.participants.remove(operator)
+    chats[0].participants.append(operator)
+
+    async def scenario(tmp):
+        async with B24Client(WebhookAuth(live_portal.webhook), FAST) as client:
+            desk = Desk(client, Outbox(tmp / "o.json"), Drafts(tmp / "d.json"), "demo", None)
+            shown = await desk.open_entity(lead(lead_id), active_only=False)
+            return await picker_facts(client, shown), shown
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        facts, shown = asyncio.run(scenario(Path(tmp)))
+    assert line_of(shown.history.chat.user_code) == line.id
+    user = state.users[operator]
+    assert facts.department_names == {d.id: d.name for d in state.departments.values()}
+    found = facts.of(_api_user(user))
+    assert found.line_operator
+    assert (found.chats_in, found.chats) == (1, len(chats))
+    assert found.departments == tuple(state.departments[d].name for d in user.departments)
+
+
+def _api_user(user):
+    from b24desk.api.types import User
+
+    return User(
+        user.id, user.name, user.last_name, user.full_name, departments=tuple(user.departments)
+    )
