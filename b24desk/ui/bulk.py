@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from b24desk.api.types import Entity
 from b24desk.desk.bulk import BulkAction
 from b24desk.desk.desk import Desk
 from b24desk.desk.tasks import TaskScope
@@ -30,7 +31,9 @@ def connect_bulk(
     """Menu entries and row-menu entries open the bulk window for the browser's selection."""
 
     def start(action: str) -> None:
-        runner.spawn(open_bulk(window, browser, runner, desk(), BulkAction(action), tell))
+        # The selection as it is when the supervisor acts: the list may reload meanwhile.
+        chosen = browser.selected_entities()
+        runner.spawn(open_bulk(window, chosen, runner, desk(), BulkAction(action), tell))
 
     menus.bulk.connect(start)
     browser.bulk_requested.connect(start)
@@ -38,7 +41,7 @@ def connect_bulk(
 
 async def open_bulk(
     window: QWidget,
-    browser: EntityBrowser,
+    entities: list[Entity],
     runner: TaskScope,
     desk: Desk | None,
     action: BulkAction,
@@ -48,7 +51,6 @@ async def open_bulk(
     if desk is None:
         tell(QCoreApplication.translate(CONTEXT, "Connect to a portal first."))
         return None
-    entities = browser.selected_entities()
     if not entities:
         tell(QCoreApplication.translate(CONTEXT, "Select one or more entities in the list first."))
         return None
