@@ -217,15 +217,16 @@ class BulkDialog(QDialog):
         self.progress.setValue(
             self.progress.maximum() if not report.cancelled else self.progress.value()
         )
-        parts = [
-            self.tr("{0} done").format(report.count(Outcome.DONE)),
-            self.tr("{0} unchanged").format(report.count(Outcome.ALREADY)),
-            self.tr("{0} without a chat").format(report.count(Outcome.NO_CHAT)),
-            self.tr("{0} denied").format(report.count(Outcome.DENIED)),
-            self.tr("{0} failed").format(report.count(Outcome.FAILED)),
+        counts = [
+            (Outcome.DONE, self.tr("{0} done")),
+            (Outcome.ALREADY, self.tr("{0} unchanged")),
+            (Outcome.NO_CHAT, self.tr("{0} without a chat")),
+            (Outcome.DENIED, self.tr("{0} denied")),
+            (Outcome.FAILED, self.tr("{0} failed")),
+            (Outcome.NOT_DONE, self.tr("{0} not done")),
         ]
-        if report.count(Outcome.NOT_DONE):
-            parts.append(self.tr("{0} not done").format(report.count(Outcome.NOT_DONE)))
+        parts = [text.format(report.count(o)) for o, text in counts if report.count(o)]
+        parts = parts or [self.tr("{0} done").format(0)]
         head = self.tr("Undone: ") if undo else self.tr("Finished: ")
         if report.cancelled:
             head = self.tr("Stopped: ")
