@@ -214,6 +214,15 @@ class Dialog:
 
 
 @dataclass(frozen=True, slots=True)
+class Department:
+    """A department of the company structure, as department.get lists it."""
+
+    id: int
+    name: str
+    parent_id: int | None = None  # None for the root (the company itself)
+
+
+@dataclass(frozen=True, slots=True)
 class QueueOperator:
     """An employee in an open line's operator queue."""
 

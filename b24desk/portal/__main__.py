@@ -29,6 +29,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--deals", type=int, default=120, help="number of deals")
     parser.add_argument("--contacts", type=int, default=200, help="number of contacts")
     parser.add_argument("--companies", type=int, default=60, help="number of companies")
+    parser.add_argument(
+        "--lead-chats", type=int, default=30, help="leads with Open Lines chats (default 30)"
+    )
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added delay per request")
     parser.add_argument("--jitter-ms", type=float, default=0.0, help="random extra delay, 0..N ms")
     parser.add_argument(
@@ -87,6 +90,7 @@ def config_from(args: argparse.Namespace) -> PortalConfig:
         deals=args.deals,
         contacts=args.contacts,
         companies=args.companies,
+        lead_chats=args.lead_chats,
         rate_limit=args.rate > 0,
         rate=args.rate if args.rate > 0 else 2.0,
         burst=args.burst,

@@ -80,6 +80,7 @@ class Portal:
             deals=self.config.deals,
             contacts=self.config.contacts,
             companies=self.config.companies,
+            lead_chats=self.config.lead_chats,
         )
         self.state.clock_skew = self.config.clock_skew
         self.state.observers.append(record)  # im.v2 events for subscribed participants

@@ -143,4 +143,6 @@ CONNECTOR_TITLES: dict[str, str] = {
     "email": "E-mail",
 }
 
-ALL_SCOPES = frozenset({"crm", "imopenlines", "im", "user", "user_basic", "user_brief", "basic"})
+ALL_SCOPES = frozenset(
+    {"crm", "imopenlines", "im", "user", "user_basic", "user_brief", "department", "basic"}
+)

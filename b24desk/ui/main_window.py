@@ -28,6 +28,7 @@ from . import window_layout
 from .activity import ActivityDock
 from .aio import loop_running
 from .browser.browser import EntityBrowser
+from .bulk import connect_bulk
 from .chat.pane import ChatPane
 from .diagnostics import open_log_folder, report_for_clipboard
 from .errors import user_text
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self.menus.copy_diagnostics.connect(self._copy_diagnostics)
         self._fill_connection_menu()
         connect_keyboard(self, self.menus, self.browser, self.chat_pane)
+        tell = lambda text: self.status.showMessage(text, 5000)  # noqa: E731
+        connect_bulk(self, self.menus, self.browser, self.runner, lambda: self.desk, tell)
 
     def _set_language(self, code: str) -> None:
         """Saved; a restart offered when the texts would change (widgets take theirs when built)."""

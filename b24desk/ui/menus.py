@@ -41,6 +41,7 @@ class Menus(QObject):
     finish_session = Signal()
     rate_session = Signal()
     pin_session = Signal()
+    bulk = Signal(str)  # a desk.bulk.BulkAction value: over the browser's selected rows
     language_chosen = Signal(str)
     show_shortcuts = Signal()
     open_log_folder = Signal()
@@ -99,6 +100,7 @@ class Menus(QObject):
         )
         for text, signal, key in session_items:
             chat.addAction(self._action(text, signal, key))
+        self._build_bulk_menu(chat)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, shortcuts.SHEET)
@@ -126,6 +128,21 @@ class Menus(QObject):
             action.setObjectName(key)
         action.triggered.connect(lambda *_: signal.emit())
         return action
+
+    def _build_bulk_menu(self, chat: QMenu) -> None:
+        """Participants over the chats of every entity selected in the browser."""
+        chat.addSeparator()
+        menu = chat.addMenu(self.tr("&Bulk: selected entities"))
+        menu.menuAction().setObjectName("bulkMenu")
+        for action, text in (
+            ("add", self.tr("&Add participant…")),
+            ("remove", self.tr("&Remove participant…")),
+            ("join", self.tr("&Join all")),
+        ):
+            item = QAction(text, self)
+            item.setObjectName(f"bulk_{action}")
+            item.triggered.connect(lambda *_, a=action: self.bulk.emit(a))
+            menu.addAction(item)
 
     def _build_language_menu(self, menu: QMenu, current: str) -> None:
         menu.menuAction().setObjectName("languageMenu")

@@ -13,6 +13,141 @@
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Participants in bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;last chat of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All their acti&amp;ve chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0} to the chats of {1} selected entities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} from the chats of {1} selected entities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the chats of {0} selected entities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} without a chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatLinks</name>
     <message>
         <source>Copy &amp;link</source>
@@ -316,6 +451,18 @@
         <source>Copy &amp;e-mail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Add participant to {0} selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove participant from {0} selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join chats of {0} selected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntityTableModel</name>
@@ -609,6 +756,18 @@
     </message>
     <message>
         <source>&amp;Copy diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bulk: selected entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove participant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1106,6 +1265,22 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <source>already in the chat</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator of this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {0} of {1} chats</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -1366,6 +1541,14 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm this change; look at the chat to see whether it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before its turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,6 +13,141 @@
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Participants in bulk</source>
+        <translation>Участники: массово</translation>
+    </message>
+    <message>
+        <source>The &amp;last chat of each</source>
+        <translation>Последний чат &amp;каждого</translation>
+    </message>
+    <message>
+        <source>All their acti&amp;ve chats</source>
+        <translation>Все их &amp;активные чаты</translation>
+    </message>
+    <message>
+        <source>%v of %m entities</source>
+        <translation>%v из %m элементов</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Начать</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Отм&amp;енить сделанное</translation>
+    </message>
+    <message>
+        <source>Chats:</source>
+        <translation>Чаты:</translation>
+    </message>
+    <message>
+        <source>Add {0} to the chats of {1} selected entities.</source>
+        <translation>Добавить {0} в чаты выбранных элементов ({1}).</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the chats of {1} selected entities.</source>
+        <translation>Удалить {0} из чатов выбранных элементов ({1}).</translation>
+    </message>
+    <message>
+        <source>Join the chats of {0} selected entities.</source>
+        <translation>Присоединиться к чатам выбранных элементов ({0}).</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Отмена сделанного…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Остановка после текущего пакета…</translation>
+    </message>
+    <message>
+        <source>{0} done</source>
+        <translation>выполнено: {0}</translation>
+    </message>
+    <message>
+        <source>{0} unchanged</source>
+        <translation>без изменений: {0}</translation>
+    </message>
+    <message>
+        <source>{0} without a chat</source>
+        <translation>без чата: {0}</translation>
+    </message>
+    <message>
+        <source>{0} denied</source>
+        <translation>отказано: {0}</translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation>ошибок: {0}</translation>
+    </message>
+    <message>
+        <source>{0} not done</source>
+        <translation>не выполнено: {0}</translation>
+    </message>
+    <message>
+        <source>Undone: </source>
+        <translation>Отменено: </translation>
+    </message>
+    <message>
+        <source>Finished: </source>
+        <translation>Готово: </translation>
+    </message>
+    <message>
+        <source>Stopped: </source>
+        <translation>Остановлено: </translation>
+    </message>
+    <message>
+        <source>chat #{0}</source>
+        <translation>чат №{0}</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлен(а)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалён(а)</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>вы присоединились</translation>
+    </message>
+    <message>
+        <source>was not there</source>
+        <translation>уже не в чате</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>уже в чате</translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation>нет чата</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>не выполнено</translation>
+    </message>
+</context>
+<context>
     <name>ChatLinks</name>
     <message>
         <source>Copy &amp;link</source>
@@ -316,6 +451,18 @@
         <source>Copy &amp;e-mail</source>
         <translation>Копировать &amp;e-mail</translation>
     </message>
+    <message>
+        <source>&amp;Add participant to {0} selected…</source>
+        <translation>&amp;Добавить участника в выбранные ({0})…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove participant from {0} selected…</source>
+        <translation>&amp;Удалить участника из выбранных ({0})…</translation>
+    </message>
+    <message>
+        <source>&amp;Join chats of {0} selected</source>
+        <translation>П&amp;рисоединиться к чатам выбранных ({0})</translation>
+    </message>
 </context>
 <context>
     <name>EntityTableModel</name>
@@ -612,6 +759,18 @@
         <translation>&amp;Скопировать диагностику</translation>
     </message>
     <message>
+        <source>&amp;Bulk: selected entities</source>
+        <translation>&amp;Массово: выбранные элементы</translation>
+    </message>
+    <message>
+        <source>&amp;Remove participant…</source>
+        <translation>&amp;Удалить участника…</translation>
+    </message>
+    <message>
+        <source>&amp;Join all</source>
+        <translation>&amp;Присоединиться ко всем</translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation>&amp;Как в системе</translation>
     </message>
@@ -621,7 +780,7 @@
     </message>
     <message>
         <source>&amp;Forget local data</source>
-        <translation>Удалить &amp;локальные данные</translation>
+        <translation>&amp;Удалить локальные данные</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1107,6 +1266,22 @@ A desk for Bitrix24 contact-centre supervisors.</source>
         <source>already in the chat</source>
         <translation>уже в чате</translation>
     </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>operator of this line</source>
+        <translation>оператор этой линии</translation>
+    </message>
+    <message>
+        <source>in {0} of {1} chats</source>
+        <translation>в {0} из {1} чатов</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -1368,6 +1543,14 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Cannot save settings to {path}: {reason}</source>
         <translation>Не удаётся сохранить настройки в {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Bitrix24 did not confirm this change; look at the chat to see whether it happened.</source>
+        <translation>Битрикс24 не подтвердил это изменение; посмотрите в чате, применилось ли оно.</translation>
+    </message>
+    <message>
+        <source>Cancelled before its turn.</source>
+        <translation>Отменено до того, как дошла очередь.</translation>
     </message>
     <message>
         <source>Bitrix24&apos;s answer was lost and the dialogue does not show the change. Look at the dialogue before trying again.</source>

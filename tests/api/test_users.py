@@ -57,3 +57,18 @@ def test_all_users_comes_in_one_batch_per_2500_users(live_portal):
     assert wire_methods(live_portal)[:batches] == ["batch"] * batches
     assert {u.id for u in active} == {u.id for u in everyone if u.active}
     assert len(active) < len(everyone)
+
+
+def test_departments_by_id_with_their_parents(live_portal):
+    from b24desk.api.departments import all_departments
+
+    async def scenario():
+        async with client(live_portal.webhook) as c:
+            return await all_departments(c)
+
+    found = run(scenario())
+    state = live_portal.state.departments
+    assert set(found) == set(state)
+    for department_id, department in found.items():
+        assert department.name == state[department_id].name
+        assert department.parent_id == state[department_id].parent

@@ -3,6 +3,7 @@
 # Importing registers the methods.
 from . import (  # noqa: F401
     crm,
+    departments,
     im_dialog,
     im_events,
     lines_config,

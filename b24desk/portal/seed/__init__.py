@@ -9,7 +9,7 @@ import gc
 
 from ..state import PortalState
 from .chats import ChatSeeder
-from .corpus import NOW
+from .corpus import LEAD_CHATS, NOW
 from .dialogues import HOSTILE_TEXTS
 from .statuses import status_directory
 
@@ -22,6 +22,7 @@ def build_state(
     deals: int = 120,
     contacts: int = 200,
     companies: int = 60,
+    lead_chats: int = LEAD_CHATS,
     base_url: str = "http://127.0.0.1",
 ) -> PortalState:
     """A portal full of demo data; the same arguments always give the same state."""
@@ -31,6 +32,7 @@ def build_state(
     gc.disable()
     try:
         seeder = ChatSeeder(seed, base_url)
+        seeder.lead_chats = lead_chats
         seeder.add_credentials()
         seeder.add_staff()
         seeder.state.statuses = status_directory()

@@ -84,6 +84,8 @@ class ChatPlan:
 class ChatSeeder(CrmSeeder):
     """Adds open lines and their chats on top of the CRM rows the chats are bound to."""
 
+    lead_chats = LEAD_CHATS  # leads given chats; build_state may raise it
+
     def add_open_lines(self) -> None:
         state = self.state
         state.connectors = {cid: Connector(cid, title) for cid, title in CONNECTOR_TITLES.items()}
@@ -149,7 +151,7 @@ class ChatSeeder(CrmSeeder):
         plans = [self._entity_plan(bindings(lead=1), first, c) for c in LEAD_ONE_CONNECTORS]
         for plan in plans:
             plan.force_active = True  # only the newest of them ends up active
-        picked = self.rng.sample(range(2, window + 1), min(window - 1, LEAD_CHATS))
+        picked = self.rng.sample(range(2, window + 1), min(window - 1, self.lead_chats))
         for lead_id in picked[:4]:
             row = leads.by_id[lead_id]
             row["ASSIGNED_BY_ID"] = row["MODIFY_BY_ID"] = str(RESTRICTED_ID)
@@ -161,7 +163,7 @@ class ChatSeeder(CrmSeeder):
                 plans.append(
                     self._entity_plan(bindings(lead=lead_id), leads.by_id[lead_id], connector)
                 )
-        for lead_id in picked[6 : 6 + max(0, LEAD_CHATS - len(plans))]:
+        for lead_id in picked[6 : 6 + max(0, self.lead_chats - len(plans))]:
             plans.append(
                 self._entity_plan(bindings(lead=lead_id), leads.by_id[lead_id], self._connector())
             )

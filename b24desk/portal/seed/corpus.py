@@ -25,7 +25,7 @@ DEAL_CHATS = 6  # of the contact chats, those also bound to one of the contact's
 COMPANY_CHATS = 2
 STRANGER_CHATS = 10
 
-FULL_SCOPES = frozenset({"crm", "imopenlines", "im", "user", "basic"})
+FULL_SCOPES = frozenset({"crm", "imopenlines", "im", "user", "department", "basic"})
 WEBHOOKS = (
     (ADMIN_ID, FULL_SCOPES, "b24desk (admin)"),
     (RESTRICTED_ID, FULL_SCOPES, "operator (restricted)"),

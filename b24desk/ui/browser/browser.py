@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +41,7 @@ class EntityBrowser(QWidget):
 
     entity_chosen = Signal(object)  # Entity
     open_in_portal = Signal(object)  # Entity
+    bulk_requested = Signal(str)  # a desk.bulk.BulkAction value, for the selected rows
     type_changed = Signal(str)
 
     def __init__(
@@ -63,7 +65,9 @@ class EntityBrowser(QWidget):
         self.table.setObjectName("entityTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click and Ctrl+A select several rows for the bulk actions; the current
+        # row alone is what the chat pane shows.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         # Tab leaves the table for the next widget; the arrows move within it.
@@ -99,6 +103,7 @@ class EntityBrowser(QWidget):
         self.search.returnPressed.connect(self.enter_results)
         self.type_switch.currentIndexChanged.connect(lambda *_: self._type_switched())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
         self.table.activated.connect(lambda *_: self._emit_current())
         self.model.loading_changed.connect(self._loading)
         self.model.failed.connect(lambda error: self.status.setText(user_text(error)))
@@ -203,19 +208,31 @@ class EntityBrowser(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._select_first = False  # the supervisor chose a row meanwhile
-        self.open_button.setEnabled(bool(selected.indexes()))
-        if selected.indexes():
-            self.table.scrollTo(selected.indexes()[0])
+        self.open_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def _current_changed(self) -> None:
+        self._select_first = False
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.scrollTo(index)
         if not self._quiet:
             self._emit_current()
 
     def current_entity(self) -> Entity | None:
         index = self.table.currentIndex()
         rows = self.table.selectionModel().selectedRows()
-        row = rows[0].row() if rows else index.row()
+        row = index.row() if index.isValid() else (rows[0].row() if rows else -1)
         if row < 0 or row >= self.model.rowCount():
             return None
         return self.model.entity_at(row)
+
+    def selected_entities(self) -> list[Entity]:
+        """The selected rows' entities, top to bottom (the current one when none is)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        if not rows:
+            current = self.current_entity()
+            return [current] if current is not None else []
+        return [self.model.entity_at(r) for r in rows if r < self.model.rowCount()]
 
     def _emit_current(self) -> None:
         entity = self.current_entity()
@@ -231,7 +248,8 @@ class EntityBrowser(QWidget):
         index = self.table.indexAt(pos)
         if not index.isValid():
             return None
-        self.table.selectRow(index.row())
+        if not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.table.selectRow(index.row())  # a click outside the selection starts anew
         entity = self.model.entity_at(index.row())
         menu = QMenu(self)
         add_action(menu, self.tr("Copy &ID"), "copyIdAction", lambda: copy_text(str(entity.id)))
@@ -253,4 +271,15 @@ class EntityBrowser(QWidget):
             "openEntityAction",
             lambda: self.open_in_portal.emit(entity),
         )
+        menu.addSeparator()
+        self._add_bulk_actions(menu, len(self.selected_entities()))
         return menu
+
+    def _add_bulk_actions(self, menu: QMenu, count: int) -> None:
+        """Participants over the selected rows' chats (desk/bulk.py); see ui/dialogs/bulk.py."""
+        for action, text, name in (
+            ("add", self.tr("&Add participant to {0} selected…"), "bulkAddAction"),
+            ("remove", self.tr("&Remove participant from {0} selected…"), "bulkRemoveAction"),
+            ("join", self.tr("&Join chats of {0} selected"), "bulkJoinAction"),
+        ):
+            add_action(menu, text.format(count), name, partial(self.bulk_requested.emit, action))

@@ -7,6 +7,7 @@ when it is done so the pane shows the portal's new state at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPoint, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from b24desk.desk.desk import Desk, EntityChats
 from b24desk.desk.outbox import ChatTarget
+from b24desk.desk.people import picker_facts
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.chat.participants import PENDING_ROLE, USER_ID_ROLE, ParticipantsModel
@@ -122,7 +124,8 @@ class PeopleBox(QWidget):
             return
         target = shown.target
         excluded = {u.id for u in shown.participants}
-        user = await pick_user(desk.search_users, self._runner, excluded, self)
+        facts = partial(picker_facts, desk.client, shown)
+        user = await pick_user(desk.search_users, self._runner, excluded, self, facts=facts)
         if user is None:
             return
         # Optimistic: the user shows at once, marked as pending, and goes if the portal says no.

@@ -1,4 +1,5 @@
-"""Pick an employee by typing part of their name: debounced portal search, keyboard first.
+"""Pick an employee by typing part of their name: debounced portal search, keyboard first;
+each row tells position, department, online, line operator and chats (loaded on the side).
 
 Open it with `await ask(picker)` (or `await pick_user(...)`), never with exec() (qasync #59).
 """
@@ -10,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from b24desk.api.types import User
+from b24desk.desk.people import PickerFacts
 from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.ui.aio import ask
 from b24desk.ui.errors import user_text
@@ -32,6 +34,7 @@ from b24desk.ui.style import Tone, text_style
 log = logging.getLogger(__name__)
 
 SearchUsers = Callable[[str], Awaitable[list[User]]]
+LoadFacts = Callable[[], Awaitable[PickerFacts]]
 
 DEBOUNCE_MS = 250
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,11 +49,18 @@ class UserPicker(QDialog):
         runner: TaskScope,
         excluded_ids: Iterable[int] = (),
         parent: QWidget | None = None,
+        *,
+        title: str = "",
+        ok_text: str = "",
+        facts: LoadFacts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("userPicker")
-        self.setWindowTitle(self.tr("Add participant"))
+        self.setWindowTitle(title or self.tr("Add participant"))
         self._search = search
+        self._load_facts = facts
+        self._facts: PickerFacts | None = None  # departments, line, chats: once loaded
+        self._facts_task: asyncio.Task[None] | None = None
         self._runner = runner
         self._excluded = frozenset(excluded_ids)
         self._chosen: User | None = None
@@ -76,7 +86,7 @@ class UserPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setText(self.tr("&Add"))
+        self._ok.setText(ok_text or self.tr("&Add"))
         self._ok.setEnabled(False)
         # Enter is handled in the search box; an auto-default button would steal it.
         self._ok.setAutoDefault(False)
@@ -100,7 +110,7 @@ class UserPicker(QDialog):
         self._buttons.accepted.connect(lambda: self._pick(self._results.currentItem()))
         self._buttons.rejected.connect(self.reject)
         self._show_hint(self.tr("Type part of a name to search."))
-        self.resize(420, 360)
+        self.resize(520, 420)
 
     @property
     def chosen_user(self) -> User | None:
@@ -114,7 +124,31 @@ class UserPicker(QDialog):
     def done(self, result: int) -> None:
         self._debounce.stop()
         self._drop_pending()
+        if self._facts_task is not None:
+            self._facts_task.cancel()
+            self._facts_task = None
         super().done(result)
+
+    @property
+    def facts(self) -> PickerFacts | None:
+        return self._facts
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._load_facts is not None and self._facts is None and self._facts_task is None:
+            # Shown means the loop runs (STACK-NOTES 5): load the context on the side.
+            self._facts_task = self._runner.spawn(self._facts_run(), name="picker facts")
+
+    async def _facts_run(self) -> None:
+        assert self._load_facts is not None
+        try:
+            facts = await self._load_facts()
+        except Exception as exc:  # the rows just say less
+            log.info("Picker details unavailable: %r", exc)
+            facts = PickerFacts()
+        self._facts = facts
+        for row in range(self._results.count()):
+            self._render(self._results.item(row))
 
     # --- searching ------------------------------------------------------------------------
 
@@ -170,6 +204,20 @@ class UserPicker(QDialog):
         self._update_ok()
 
     def _item(self, user: User) -> QListWidgetItem:
+        item = QListWidgetItem()
+        item.setData(USER_ROLE, user)
+        if user.email:
+            item.setToolTip(tooltip(user.email))
+        if not user.active or user.id in self._excluded:
+            # Bitrix24 refuses inactive users and existing participants, so they cannot be picked.
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
+        self._render(item)
+        return item
+
+    def _render(self, item: QListWidgetItem) -> None:
+        """Name, position and why they cannot be picked on the first line; below, what else
+        is known of them (department, online, this line's operator, the entity's chats)."""
+        user: User = item.data(USER_ROLE)
         text = user.full_name or f"{user.name} {user.last_name}".strip() or f"#{user.id}"
         if user.position:
             text += f" — {user.position}"
@@ -180,14 +228,21 @@ class UserPicker(QDialog):
             notes.append(self.tr("already in the chat"))
         if notes:
             text += f" ({', '.join(notes)})"
-        item = QListWidgetItem(visible(text))
-        item.setData(USER_ROLE, user)
-        if user.email:
-            item.setToolTip(tooltip(user.email))
-        if notes:
-            # Bitrix24 refuses inactive users and existing participants, so they cannot be picked.
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
-        return item
+        item.setText(visible(text) + "\n    " + " · ".join(self._details(user)))
+
+    def _details(self, user: User) -> list[str]:
+        facts = self._facts.of(user) if self._facts is not None else None
+        details = []
+        if facts is not None and facts.departments:
+            details.append(visible(", ".join(facts.departments)))
+        details.append(self.tr("online") if user.is_online else self.tr("offline"))
+        if facts is not None and facts.line_operator:
+            details.append(self.tr("operator of this line"))
+        if facts is not None and facts.chats:
+            details.append(self.tr("in {0} of {1} chats").format(facts.chats_in, facts.chats))
+        if self._load_facts is not None and facts is None:
+            details.append("…")  # still loading
+        return details
 
     def _pickable(self, row: int) -> bool:
         item = self._results.item(row)
@@ -244,9 +299,17 @@ async def pick_user(
     runner: TaskScope,
     excluded_ids: Iterable[int] = (),
     parent: QWidget | None = None,
+    *,
+    title: str = "",
+    ok_text: str = "",
+    facts: LoadFacts | None = None,
 ) -> User | None:
-    """Show a UserPicker and wait for it without a nested event loop; None when cancelled."""
-    picker = UserPicker(search, runner, excluded_ids, parent)
+    """Show a UserPicker and wait for it without a nested event loop; None when cancelled.
+
+    `facts` loads what the rows tell besides name and position (desk/people.py)."""
+    picker = UserPicker(
+        search, runner, excluded_ids, parent, title=title, ok_text=ok_text, facts=facts
+    )
     try:
         await ask(picker)
         return picker.chosen_user

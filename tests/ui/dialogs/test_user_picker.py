@@ -87,6 +87,11 @@ def status(picker: UserPicker) -> QLabel:
 
 
 def texts(picker: UserPicker) -> list[str]:
+    """Each row's first line: name, position and why it cannot be picked."""
+    return [line.split("\n")[0] for line in full_texts(picker)]
+
+
+def full_texts(picker: UserPicker) -> list[str]:
     listing = results(picker)
     return [listing.item(i).text() for i in range(listing.count())]
 
@@ -243,3 +248,38 @@ def _open_picker() -> UserPicker | None:
         (w for w in QApplication.topLevelWidgets() if isinstance(w, UserPicker) and w.isVisible()),
         None,
     )
+
+
+def test_rows_tell_department_presence_line_and_chats_once_loaded(qtbot, run, directory, runner):
+    from b24desk.desk.people import PickerFacts
+
+    online = User(
+        6, "Олег", "Новиков", "Олег Новиков", position="Оператор", departments=(3,), is_online=True
+    )
+    directory_users = [*DIRECTORY, online]
+    gate = asyncio.Event()
+
+    async def search(query: str) -> list[User]:
+        return [u for u in directory_users if query.lower() in u.full_name.lower()]
+
+    async def facts() -> PickerFacts:
+        await gate.wait()
+        members = {10: (6, 1), 11: (6,), 12: ()}
+        return PickerFacts({3: "Контакт-центр"}, 1, frozenset({6}), members)
+
+    picker = UserPicker(search, runner, facts=facts)
+    qtbot.addWidget(picker)
+
+    async def scenario() -> None:
+        picker.show()
+        type_text(search_box(picker), "Олег")
+        await wait_until(lambda: results(picker).count() == 1, what="results")
+        assert full_texts(picker) == ["Олег Новиков — Оператор\n    online · …"]
+        gate.set()
+        await wait_until(lambda: picker.facts is not None, what="details")
+
+    run(scenario())
+    assert full_texts(picker) == [
+        "Олег Новиков — Оператор\n"
+        "    Контакт-центр · online · operator of this line · in 2 of 3 chats"
+    ]
