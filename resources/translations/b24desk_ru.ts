@@ -1131,7 +1131,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Live: shared</source>
-        <translation>Живое: не только здесь</translation>
+        <translation>Онлайн: не только здесь</translation>
     </message>
     <message>
         <source>Another application reads this user&apos;s chat events, so some updates may not reach this window. Press F5 to refresh.</source>
@@ -1139,7 +1139,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Live: retrying</source>
-        <translation>Живое: повтор</translation>
+        <translation>Онлайн: повтор</translation>
     </message>
     <message>
         <source>Bitrix24 did not answer; updates resume by themselves.</source>
@@ -1147,7 +1147,7 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Live</source>
-        <translation>Живое</translation>
+        <translation>Онлайн</translation>
     </message>
     <message>
         <source>Updated at {0}</source>
