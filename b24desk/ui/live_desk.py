@@ -56,6 +56,7 @@ class LiveDesk(QObject):
         self.dock.add(update.events, self._me)
         if update.counters is not None:
             self.dock.set_unread(update.counters.lines_chats)
+            self.pane.chats.set_unread(update.counters.lines_chats)
         if self._poller is not None:
             self.status.show_live(self._poller.status)
 

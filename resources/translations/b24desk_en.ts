@@ -227,6 +227,10 @@
         <source>(last)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unread: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

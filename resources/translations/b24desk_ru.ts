@@ -227,6 +227,10 @@
         <source>(last)</source>
         <translation>(последний)</translation>
     </message>
+    <message>
+        <source>unread: {0}</source>
+        <translation>непрочитанных: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -32,6 +32,15 @@ class ChatsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        self._unread: Mapping[int, int] = {}  # chat ID -> unread messages, when known
+
+    def set_unread(self, per_chat: Mapping[int, int]) -> None:
+        """Unread counts from live updates (known for the chats the supervisor is in)."""
+        if dict(per_chat) == dict(self._unread):
+            return
+        self._unread = dict(per_chat)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def show_chats(
         self,
@@ -77,7 +86,8 @@ class ChatsModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.text
+            unread = self._unread.get(row.chat_id, 0)
+            return f"{row.text} · " + self.tr("unread: {0}").format(unread) if unread else row.text
         if role == CHAT_ID_ROLE:
             return row.chat_id
         if role == Qt.ItemDataRole.DecorationRole and row.connector_id is not None:

@@ -42,3 +42,16 @@ def test_a_closed_chat_reads_the_same_whatever_the_filter(qapp):
     assert unfiltered.index(unfiltered.row_of(5), 0).data() == label
     assert filtered.index(filtered.row_of(5), 0).data() == label
     assert filtered.index(filtered.row_of(5), 0).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_unread_counts_show_beside_the_chats_they_belong_to(qapp):
+    model = ChatsModel()
+    model.show_chats(CHATS, last_chat_id=12, shown_id=12)
+    changed = []
+    model.dataChanged.connect(lambda *_: changed.append(1))
+    model.set_unread({11: 3, 99: 1})
+    assert model.index(0, 0).data() == "Telegram · #11 · unread: 3"
+    assert model.index(1, 0).data() == "Live chat · #12  (last)"
+    assert changed == [1]
+    model.set_unread({11: 3, 99: 1})  # the same counts: nothing to repaint
+    assert changed == [1]
