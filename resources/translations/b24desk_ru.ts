@@ -784,7 +784,7 @@
     </message>
     <message>
         <source>&amp;Forget local data</source>
-        <translation>&amp;Удалить локальные данные</translation>
+        <translation>Удалить &amp;локальные данные</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
