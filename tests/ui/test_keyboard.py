@@ -26,6 +26,28 @@ async def active(window) -> None:
     await wait_until(lambda: QApplication.activeWindow() is window, what="the active window")
 
 
+async def find_and_open(window, qtbot, lead_id: int):
+    """Ctrl+F, the lead's ID, Down, Enter: the lead's chat on show, the message box focused."""
+    browser, pane = window.browser, window.chat_pane
+    await wait_until(lambda: browser.model.rowCount() > 0, what="the first page")
+    await active(window)
+    qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
+    assert focused() is browser.search
+    qtbot.keyClicks(browser.search, str(lead_id))
+    # Down at once: the first row is chosen when the search's results come in.
+    qtbot.keyClick(browser.search, Qt.Key.Key_Down)
+    assert focused() is browser.table
+    await wait_until(
+        lambda: browser.current_entity() is not None and browser.current_entity().id == lead_id,
+        what="the lead chosen",
+    )
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    # Enter takes the keyboard on to the chat once it is on show.
+    editor = pane.composer.editor
+    await wait_until(lambda: focused() is editor, what="the message box focused")
+    return editor
+
+
 def test_find_open_join_write_and_send_by_keyboard(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
@@ -33,26 +55,11 @@ def test_find_open_join_write_and_send_by_keyboard(
     lead_id = chat.crm[CrmType.LEAD]
     text = "Hello from the keyboard"
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
-    browser, pane = window.browser, window.chat_pane
+    pane = window.chat_pane
 
     async def scenario():
         assert await window.connect_to(PROFILE)
-        await wait_until(lambda: browser.model.rowCount() > 0, what="the first page")
-        await active(window)
-        qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
-        assert focused() is browser.search
-        qtbot.keyClicks(browser.search, str(lead_id))
-        # Down at once: the first row is chosen when the search's results come in.
-        qtbot.keyClick(browser.search, Qt.Key.Key_Down)
-        assert focused() is browser.table
-        await wait_until(
-            lambda: browser.current_entity() is not None and browser.current_entity().id == lead_id,
-            what="the lead chosen",
-        )
-        qtbot.keyClick(browser.table, Qt.Key.Key_Return)
-        # Enter takes the keyboard on to the chat once it is on show.
-        editor = pane.composer.editor
-        await wait_until(lambda: focused() is editor, what="the message box focused")
+        editor = await find_and_open(window, qtbot, lead_id)
         assert pane.shown.chat_id == chat.id
         qtbot.keyClick(editor, Qt.Key.Key_J, CTRL)
         await wait_until(lambda: ADMIN in chat.participants, what="joined")
@@ -151,7 +158,7 @@ def test_the_whole_job_find_open_take_over_write_and_create_a_lead_by_keyboard(
     leads_before = len(state.crm[CrmType.LEAD].rows)
     text = "Taking over: we will call you back today"
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
-    browser, pane = window.browser, window.chat_pane
+    pane = window.chat_pane
 
     def box() -> QMessageBox | None:
         found = QApplication.activeModalWidget()
@@ -159,18 +166,7 @@ def test_the_whole_job_find_open_take_over_write_and_create_a_lead_by_keyboard(
 
     async def scenario():
         assert await window.connect_to(PROFILE)
-        await wait_until(lambda: browser.model.rowCount() > 0, what="the first page")
-        await active(window)
-        qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
-        qtbot.keyClicks(browser.search, str(lead_id))
-        qtbot.keyClick(browser.search, Qt.Key.Key_Down)
-        await wait_until(
-            lambda: browser.current_entity() is not None and browser.current_entity().id == lead_id,
-            what="the lead chosen",
-        )
-        qtbot.keyClick(browser.table, Qt.Key.Key_Return)
-        editor = pane.composer.editor
-        await wait_until(lambda: focused() is editor, what="the message box focused")
+        editor = await find_and_open(window, qtbot, lead_id)
         qtbot.keyClick(editor, Qt.Key.Key_T, CTRL)  # take the dialogue over
         await wait_until(lambda: chat.current_session.operator_id == ADMIN, what="taken over")
         await wait_until(lambda: ADMIN in chat.participants, what="in the chat")
