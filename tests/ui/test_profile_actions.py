@@ -60,5 +60,7 @@ def test_delete_disconnects_and_forgets_the_profile_and_its_secret(
     assert window.windowTitle() == "b24desk"
     assert window.secrets.get(PROFILE, SecretKind.WEBHOOK_CODE) is None
     assert PROFILE not in load_settings(Paths.default()).profiles
-    assert PROFILE not in window.secrets.secrets_file.read_text()
+    # The fallback file may be gone with its last secret (and the keyring may hold none).
+    stored = window.secrets.secrets_file
+    assert not stored.exists() or PROFILE not in stored.read_text()
     assert "deleted" in window.status.currentMessage()
