@@ -50,7 +50,7 @@ def _hand_over(state: PortalState, chat: Chat, session: Session, operator: User,
     session.pinned = False
     chat.owner_id = operator.id
     if operator.id not in chat.participants:
-        chat.participants.append(operator.id)
+        state.add_participant(chat, operator.id)  # a join: its event and read mark too
     if previous != operator.id and previous in chat.participants:
         chat.participants.remove(previous)
     system_message(state, chat, text)
@@ -71,7 +71,7 @@ def session_join(call: Call, params: dict[str, Any]) -> bool:
         raise RestError("ACCESS_DENIED", _PERMISSIONS, 400)
     # Joining a dialogue one is already in changes nothing and is no error (page silent).
     if call.user.id not in chat.participants:
-        chat.participants.append(call.user.id)
+        call.state.add_participant(chat, call.user.id)
         system_message(call.state, chat, f"{mention(call.user)} присоединился(ась) к чату")
     return True
 
