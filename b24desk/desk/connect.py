@@ -139,6 +139,27 @@ class Connections:
             index=self._index_of(name), live=self._live_of(name),
         )  # fmt: skip
 
+    def forget_caches(self, name: str) -> None:
+        """Delete what the desk kept of a deleted profile's portal (its index, its event
+        offset): caches of data that stays on the portal, so nothing the user wrote."""
+        for path in self._caches_of(name):
+            path.unlink(missing_ok=True)
+
+    def move_caches(self, old: str, new: str) -> None:
+        """A renamed profile keeps its index and event offset (not a second copy beside the
+        stale one); call it while neither name is connected."""
+        for source, target in zip(self._caches_of(old), self._caches_of(new), strict=True):
+            if source.exists():
+                source.replace(target)
+
+    def _caches_of(self, name: str) -> list[Path]:
+        if self._data_dir is None:
+            return []
+        index = index_file(self._data_dir, name)
+        # SQLite's write-ahead log and shared memory belong to the index file beside them.
+        sqlite_files = [index, *(index.with_name(index.name + s) for s in ("-wal", "-shm"))]
+        return [*sqlite_files, profile_file(self._data_dir / LIVE_DIR, name, ".json")]
+
     def _live_of(self, name: str) -> Path | None:
         return profile_file(self._data_dir / LIVE_DIR, name, ".json") if self._data_dir else None
 

@@ -15,9 +15,10 @@ from b24desk.settings.errors import ConfigError
 from b24desk.settings.profiles import RATE_PLANS, Profile, ProfileKind, SecretKind, webhook_url_with
 
 from .aio import ask
-from .dialogs.connection_entry import DEFAULT_RATE_PLAN, ConnectionReport, ConnectionRequest
+from .dialogs.connection_entry import CUSTOM_RATE_PLAN, ConnectionReport, ConnectionRequest
 
 if TYPE_CHECKING:
+    from b24desk.desk.connect import Connections
     from b24desk.settings.secrets import SecretStore
     from b24desk.settings.store import AppSettings
 
@@ -29,6 +30,7 @@ class Window(Protocol):
 
     settings: AppSettings
     secrets: SecretStore
+    connections: Connections
     status: StatusBar
     profile_name: str | None
 
@@ -92,6 +94,7 @@ class ProfileActions:
             window._show_failure(error)
             return
         window._save_settings()
+        window.connections.forget_caches(name)
         window._fill_connection_menu()
         text = QCoreApplication.translate(
             "ProfileActions", "Connection “{name}” deleted, with its saved secrets."
@@ -125,12 +128,13 @@ class ProfileActions:
         return ConnectionRequest(
             profile.name,
             profile.kind,
-            plan or DEFAULT_RATE_PLAN,
+            plan or CUSTOM_RATE_PLAN,
             webhook_url=webhook_url_with(profile, code) if code else "",
             portal_url="" if webhook else profile.portal_url,
             client_id=profile.client_id,
             client_secret=secret(profile.name, SecretKind.CLIENT_SECRET) or "",
             refresh_token=secret(profile.name, SecretKind.REFRESH_TOKEN) or "",
+            custom_rate=None if plan else profile.rate_limit,
         )
 
     async def _save_and_connect(
@@ -138,11 +142,18 @@ class ProfileActions:
     ) -> None:
         window = self._window
         was_connected = bool(old_name) and old_name == window.profile_name
+        renamed = bool(old_name) and old_name != request.name
+        if renamed and was_connected:
+            await window.disconnect_portal()  # its index file moves with the name
         try:
             name = self._save(request, renewed, old_name)
         except ConfigError as error:
             window._show_failure(error)
+            if renamed and was_connected:
+                await window.connect_to(old_name)
             return
+        if renamed:
+            window.connections.move_caches(old_name, name)
         window._fill_connection_menu()
         if not old_name or was_connected:
             await window.connect_to(name)

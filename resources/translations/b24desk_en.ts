@@ -314,6 +314,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Custom (from the settings file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{plan} — {rate:g} requests/s, burst {burst}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -314,6 +314,10 @@
         <translation>Энтерпрайз</translation>
     </message>
     <message>
+        <source>Custom (from the settings file)</source>
+        <translation>Свой (из файла настроек)</translation>
+    </message>
+    <message>
         <source>{plan} — {rate:g} requests/s, burst {burst}</source>
         <translation>{plan} — {rate:g} запр./с, запас {burst}</translation>
     </message>

@@ -39,6 +39,7 @@ from b24desk.settings.profiles import (
 )
 from b24desk.ui import texts
 from b24desk.ui.dialogs.connection_entry import (
+    CUSTOM_RATE_PLAN,
     DEFAULT_RATE_PLAN,
     ConnectionRequest,
     Tester,
@@ -77,6 +78,7 @@ class ConnectionDialog(QDialog):
         self._name_edited = initial is not None
         self._refused = ""  # why the last test says this entry can never work, until edited
         self.renewed: dict[SecretKind, str] = {}  # tokens the last test's sign-in renewed
+        self._custom_rate: RateLimit | None = None  # the profile's own limit, if no plan's
 
         self._build()
         if initial is not None:
@@ -172,9 +174,12 @@ class ConnectionDialog(QDialog):
         self.resize(560, 0)
 
     def _plan_label(self, key: str, limit: RateLimit) -> str:
-        title = {"standard": self.tr("Standard"), "enterprise": self.tr("Enterprise")}.get(
-            key, key.title()
-        )
+        titles = {
+            "standard": self.tr("Standard"),
+            "enterprise": self.tr("Enterprise"),
+            CUSTOM_RATE_PLAN: self.tr("Custom (from the settings file)"),
+        }
+        title = titles.get(key, key.title())
         return self.tr("{plan} — {rate:g} requests/s, burst {burst}").format(
             plan=title, rate=limit.rate, burst=limit.burst
         )
@@ -198,6 +203,10 @@ class ConnectionDialog(QDialog):
         self.client_id.setText(initial.client_id)
         self.client_secret.setText(initial.client_secret)
         self.refresh_token.setText(initial.refresh_token)
+        if initial.custom_rate is not None and self.rate_plan.findData(CUSTOM_RATE_PLAN) < 0:
+            label = self._plan_label(CUSTOM_RATE_PLAN, initial.custom_rate)
+            self.rate_plan.addItem(label, CUSTOM_RATE_PLAN)
+            self._custom_rate = initial.custom_rate
         plan = self.rate_plan.findData(initial.rate_plan)
         self.rate_plan.setCurrentIndex(max(plan, 0))
 
@@ -232,6 +241,7 @@ class ConnectionDialog(QDialog):
             client_id="" if webhook else self.client_id.text().strip(),
             client_secret="" if webhook else self.client_secret.text().strip(),
             refresh_token="" if webhook else self.refresh_token.text().strip(),
+            custom_rate=self._custom_rate,
         )
 
     def set_secrets_note(self, text: str) -> None:

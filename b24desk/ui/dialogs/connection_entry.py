@@ -17,6 +17,9 @@ from b24desk.settings.profiles import (
 )
 
 DEFAULT_RATE_PLAN = "standard"
+# A limit set in the settings file that matches no plan: kept as it is when the profile is
+# edited, not quietly reset to the default plan.
+CUSTOM_RATE_PLAN = "custom"
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,12 @@ class ConnectionRequest:
     client_id: str = ""
     client_secret: str = field(default="", repr=False)
     refresh_token: str = field(default="", repr=False)
+    custom_rate: RateLimit | None = None  # the limit behind CUSTOM_RATE_PLAN
 
     @property
     def rate_limit(self) -> RateLimit:
+        if self.rate_plan == CUSTOM_RATE_PLAN and self.custom_rate is not None:
+            return self.custom_rate
         return RATE_PLANS.get(self.rate_plan, RATE_PLANS[DEFAULT_RATE_PLAN])
 
     def to_profile(self) -> Profile:
