@@ -27,6 +27,7 @@ from b24desk.api.types import (
     User,
 )
 
+from .chat_states import SLOTS, read_states, state_commands
 from .drafts import Drafts
 from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
@@ -36,6 +37,7 @@ from .refusals import (
     LeadExistsError,
     NotConfirmedError,
     NotInChatError,
+    SessionElsewhereError,
 )
 from .supervision import Supervision
 from .tasks import Latest
@@ -72,11 +74,18 @@ class Desk:
     # ---- the pane ----
 
     async def open_entity(
-        self, entity: CrmRef, *, active_only: bool = True, chat_id: int | None = None
+        self,
+        entity: CrmRef,
+        *,
+        active_only: bool = True,
+        chat_id: int | None = None,
+        session_id: int | None = None,
     ) -> EntityChats:
-        """Chats, last chat, and the shown chat's history and participants: one request.
+        """Chats with their states, last chat, and the shown chat's history (its session
+        `session_id` when given, else the last) and participants: one request.
 
-        Raises SupersededError if another pane was asked for while this one was on its way.
+        Raises SupersededError if another pane was asked for while this one was on its way;
+        SessionElsewhereError if `session_id` is not a session of the chat on show.
         """
         target: int | str = chat_id if chat_id is not None else ref("last")
         commands: dict[str, Command[Any]] = {
@@ -85,10 +94,11 @@ class Desk:
             "chats": openlines.chats_command(entity.type, entity.id, active_only=False),
             "active": openlines.chats_command(entity.type, entity.id, active_only=True),
             "last": openlines.last_chat_id_command(entity.type, entity.id),
-            "history": openlines.history_command(chat_id=target),
+            "history": openlines.history_command(chat_id=target, session_id=session_id),
             "members": openlines.participants_command(target),
             # A whole-value reference takes the array: FILTER[ID] becomes an IN filter.
             "names": Command("user.get", {"FILTER": {"ID": ref("members")}}, users.parse_users),
+            **state_commands("chats", "active"),
         }
         result = await self._pane.run(self.client.batch(commands))
         last = result.value("last")
@@ -98,6 +108,8 @@ class Desk:
         named: dict[int, User] = {}
         if shown is not None:
             history = result.value("history")
+            if history.chat_id != shown:  # SESSION_ID wins over CHAT_ID
+                raise SessionElsewhereError
             member_ids = result.value("members")
             named = {u.id: u for u in _value_or(result, "names", ())}
             named = {**dict(history.users), **named}
@@ -106,6 +118,8 @@ class Desk:
         every: tuple[ChatRef, ...] = result.value("chats")
         open_chats: tuple[ChatRef, ...] | None = _value_or(result, "active", None)
         active = {c.id for c in (every if open_chats is None else open_chats)}
+        current = () if history is None or history.earlier else (history,)
+        states = read_states(result, (c.id for c in every), active, current, named.get)
         return EntityChats(
             entity=entity,
             chats=tuple(c for c in every if c.id in active) if active_only else every,
@@ -116,8 +130,9 @@ class Desk:
             history=history,
             participants=participants,
             me=self.me,
-            errors=dict(result.errors),
+            errors={k: v for k, v in result.errors.items() if k not in SLOTS},
             open_chats=open_chats,
+            states=states,
         )
 
     def _remember(self, history: History) -> None:
@@ -365,4 +380,5 @@ __all__ = [
     "LeadExistsError",
     "NotConfirmedError",
     "NotInChatError",
+    "SessionElsewhereError",
 ]
