@@ -19,7 +19,7 @@ from b24desk.api import openlines
 from b24desk.api.batch import BatchResult, Command
 from b24desk.api.errors import B24Error
 from b24desk.api.query import ref
-from b24desk.api.types import History, Message, User
+from b24desk.api.types import Dialog, History, Message, User
 
 # Chats given a state in one opening: the first of those with an open session (where a
 # customer may be waiting), then the first of all (a batch holds 50 commands; each slot
@@ -49,6 +49,16 @@ class ChatState:
     operator: User | None = None  # the chat's owner: its session's current operator
     last_message_at: datetime | None = None
     waiting_since: datetime | None = None  # the customer's first unanswered message
+    last_message_id: int = 0  # what a dialogue's last_message_id is compared with
+
+    def outdated_by(self, dialog: Dialog) -> bool:
+        """The chat's dialogue, read since, shows a newer message, another operator or
+        another session: this state is old."""
+        return (
+            dialog.last_message_id > self.last_message_id
+            or dialog.owner_id != (self.operator.id if self.operator else 0)
+            or (dialog.session_id is not None and dialog.session_id != self.session_id)
+        )
 
     @property
     def open(self) -> bool:
@@ -91,7 +101,7 @@ def chat_state(
     said = spoken or list(history.messages)
     last = said[-1] if said else None
     owner = history.chat.owner_id if history.chat is not None else 0
-    operator = (users.get(owner) or names(owner)) if owner else None
+    operator = (users.get(owner) or names(owner) or _someone(owner)) if owner else None
     waiting = _waiting_since(spoken, users) if open_session else None
     if not open_session:
         status = ChatStatus.CLOSED
@@ -108,7 +118,12 @@ def chat_state(
         operator=operator,
         last_message_at=last.date if last is not None else None,
         waiting_since=waiting,
+        last_message_id=history.messages[-1].id if history.messages else 0,
     )
+
+
+def _someone(user_id: int) -> User:
+    return User(id=user_id, name="", last_name="", full_name=f"#{user_id}")
 
 
 def _waiting_since(spoken: list[Message], users: Mapping[int, User]) -> datetime | None:
@@ -157,3 +172,36 @@ def _value_or_none(result: BatchResult, name: str) -> Any:
         return result.value(name)
     except B24Error:
         return None
+
+
+def watched_first(states: Mapping[int, ChatState]) -> list[int]:
+    """The chats whose list lines live updates keep current, those that matter first: open
+    sessions, then the newest. Chats not read in the opening have nothing to compare."""
+    read = [s for s in states.values() if s.session_id is not None]
+    return [s.chat_id for s in sorted(read, key=lambda s: (not s.open, -s.chat_id))]
+
+
+class ListWatch:
+    """Tells when the chat list is out of date from the chats' dialogues of each live
+    tick. A dialogue is compared with the list the first time, then with its own last
+    reading: a chat that never matches its history (a message outside any session) makes
+    one reload, not one per tick."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[int, int, int | None]] = {}
+
+    def reset(self) -> None:
+        """Another list is on show."""
+        self._seen.clear()
+
+    def outdated(self, states: Mapping[int, ChatState], dialogs: Mapping[int, Dialog]) -> bool:
+        stale = False
+        for chat_id, dialog in dialogs.items():
+            state = states.get(chat_id)
+            if state is None:
+                continue
+            reading = (dialog.last_message_id, dialog.owner_id, dialog.session_id)
+            before = self._seen.get(chat_id)
+            stale |= state.outdated_by(dialog) if before is None else reading != before
+            self._seen[chat_id] = reading
+        return stale

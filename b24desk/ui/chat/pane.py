@@ -287,7 +287,12 @@ class ChatPane(QWidget):
         chat_changed = self.shown is None or self.shown.chat_id != shown.chat_id
         self.shown = shown
         self.chats.show_chats(
-            shown.chats, shown.last_chat_id, shown.chat_id, shown.closed, shown.every_chat
+            shown.chats,
+            shown.last_chat_id,
+            shown.chat_id,
+            shown.closed,
+            shown.every_chat,
+            shown.states,
         )
         self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
         if shown.history is not None and chat_changed:
