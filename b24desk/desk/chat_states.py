@@ -137,25 +137,25 @@ def _waiting_since(spoken: list[Message], users: Mapping[int, User]) -> datetime
     return since
 
 
+def slot_histories(result: BatchResult) -> list[History]:
+    """The last sessions the batch's slots read (slots past the lists failed: none)."""
+    return [h for h in map(lambda name: _value_or_none(result, name), SLOTS) if h is not None]
+
+
 def read_states(
-    result: BatchResult,
+    read: Iterable[History],
     chat_ids: Iterable[int],
     open_ids: set[int],
-    also: Iterable[History] = (),
     names: Callable[[int], User | None] = lambda _: None,
 ) -> dict[int, ChatState]:
-    """The state of every listed chat the batch read a last session of. A slot's answer is
-    kept only for a chat of the list (a reference the portal resolved some other way
-    must not label a chat with another's data); a closed chat without one is still closed."""
+    """The state of every listed chat a last session was `read` of. A history is kept only
+    for a chat of the list (a reference the portal resolved some other way must not label
+    a chat with another's data); a closed chat without one is still closed."""
     wanted = set(chat_ids)
     histories: dict[int, History] = {}
-    for name in SLOTS:
-        history = _value_or_none(result, name)
-        if history is not None and history.chat_id in wanted:
-            histories[history.chat_id] = history
-    for history in also:
-        if history.chat_id in wanted and history.chat_id not in histories:
-            histories[history.chat_id] = history
+    for history in read:
+        if history.chat_id in wanted and not history.earlier:
+            histories.setdefault(history.chat_id, history)
     states = {
         chat_id: chat_state(history, chat_id in open_ids, names)
         for chat_id, history in histories.items()

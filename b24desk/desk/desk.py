@@ -27,7 +27,7 @@ from b24desk.api.types import (
     User,
 )
 
-from .chat_states import SLOTS, read_states, state_commands
+from .chat_states import SLOTS, read_states, slot_histories, state_commands
 from .drafts import Drafts
 from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
@@ -39,6 +39,7 @@ from .refusals import (
     NotInChatError,
     SessionElsewhereError,
 )
+from .session_ledger import SeenSession, SessionLedger
 from .supervision import Supervision
 from .tasks import Latest
 from .view import EntityChats
@@ -66,6 +67,7 @@ class Desk:
         self._bound_lead: dict[int, int | None] = {}  # chat ID -> its lead, as last seen
         self._creating_leads: set[int] = set()
         self.supervision = Supervision(client, me, self.create_lead)
+        self.sessions = SessionLedger(None)  # on disk once the connection names a file
 
     @classmethod
     async def connect(cls, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str) -> Desk:
@@ -118,8 +120,10 @@ class Desk:
         every: tuple[ChatRef, ...] = result.value("chats")
         open_chats: tuple[ChatRef, ...] | None = _value_or(result, "active", None)
         active = {c.id for c in (every if open_chats is None else open_chats)}
-        current = () if history is None or history.earlier else (history,)
-        states = read_states(result, (c.id for c in every), active, current, named.get)
+        read = slot_histories(result) + ([history] if history is not None else [])
+        for seen in read:
+            self.sessions.note(seen)
+        states = read_states(read, (c.id for c in every), active, named.get)
         return EntityChats(
             entity=entity,
             chats=tuple(c for c in every if c.id in active) if active_only else every,
@@ -134,6 +138,10 @@ class Desk:
             open_chats=open_chats,
             states=states,
         )
+
+    def sessions_of(self, chat_id: int) -> list[SeenSession]:
+        """The chat's sessions this desk has seen, newest first (the portal lists none)."""
+        return self.sessions.of(chat_id)
 
     def _remember(self, history: History) -> None:
         """What later writes to this chat need: its newest message and its lead."""

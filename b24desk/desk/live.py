@@ -194,7 +194,10 @@ class LivePoller:
         deadline = self._last_request + every
         self._wake.clear()
         try:
-            await asyncio.wait_for(self._wake.wait(), max(0.0, deadline - self._clock()))
+            # Not wait_for: its inner task, cancelled before it starts (the window closing),
+            # leaves a "never awaited" coroutine behind.
+            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+                await self._wake.wait()
         except TimeoutError:
             return
         await asyncio.sleep(max(0.0, floor - self._clock()))

@@ -13,10 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from b24desk.api.types import ChatRef
 from b24desk.desk.chat_states import ChatState, ChatStatus
@@ -207,3 +209,29 @@ class ChatsModel(QAbstractListModel):
         if unread:
             lines.append(self.tr("Unread messages: {0}").format(unread))
         return tooltip("\n".join(lines))  # operators' names are portal text
+
+
+class _FitWidth(QStyledItemDelegate):
+    """Rows as wide as the list, so each of a row's lines is cut with "…" where it does
+    not fit (the tooltip has it all) instead of scrolling sideways."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        size.setWidth(min(size.width(), self._view.viewport().width()))
+        return size
+
+
+def chat_list_view(model: ChatsModel, parent: QWidget | None = None) -> QListView:
+    """The list of chats: two lines a chat, fitted to its width, chats told apart by shade."""
+    view = QListView(parent)
+    view.setObjectName("chatList")
+    view.setModel(model)
+    view.setItemDelegate(_FitWidth(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setAlternatingRowColors(True)
+    return view
