@@ -45,16 +45,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChatsModel", text)
 
 
+_UNDER_A_MINUTE = QT_TRANSLATE_NOOP("ChatsModel", "<1 min")
+_MINUTES = QT_TRANSLATE_NOOP("ChatsModel", "{0} min")
+_HOURS = QT_TRANSLATE_NOOP("ChatsModel", "{0} h {1:02d} min")
+_DAYS = QT_TRANSLATE_NOOP("ChatsModel", "{0} d")
+
+
 def waited(since: datetime, now: datetime) -> str:
     """How long, in the words of the list: "5 min", "2 h 05 min", "3 d"."""
     minutes = max(0, int((now - since).total_seconds() // 60))
     if minutes < 1:
-        return _tr("<1 min")
+        return _tr(_UNDER_A_MINUTE)
     if minutes < 60:
-        return _tr("{0} min").format(minutes)
+        return _tr(_MINUTES).format(minutes)
     if minutes < 24 * 60:
-        return _tr("{0} h {1:02d} min").format(minutes // 60, minutes % 60)
-    return _tr("{0} d").format(minutes // (24 * 60))
+        return _tr(_HOURS).format(minutes // 60, minutes % 60)
+    return _tr(_DAYS).format(minutes // (24 * 60))
 
 
 @dataclass(frozen=True, slots=True)

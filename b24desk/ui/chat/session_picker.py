@@ -39,8 +39,8 @@ class SessionPicker(QWidget):
         line.setPlaceholderText(self.tr("session number"))
         self.combo.activated.connect(self._picked)
         line.returnPressed.connect(self._typed)
-        label = QLabel(self.tr("Sess&ion:"))
-        label.setBuddy(self.combo)
+        # No Alt letter: each of the word's is taken in the window (Tab and F6 reach it).
+        label = QLabel(self.tr("Session:"))
         self.note = QLabel(self.tr("An earlier session: read only."))
         self.note.setObjectName("earlierSession")
         self.note.setStyleSheet(text_style(Tone.HINT))
