@@ -189,11 +189,14 @@ class ChatsModel(QAbstractListModel):
         state = row.state
         if state is None or state.session_id is None:  # not read: known closed, no more
             return ""
-        parts = [visible(state.operator.full_name) if state.operator else self.tr("no operator")]
+        parts = []
+        if state.waiting_since is not None:  # first: what a narrow list must not cut off
+            parts.append(self.tr("waiting {0}").format(waited(state.waiting_since, self._now())))
+        parts.append(
+            visible(state.operator.full_name) if state.operator else self.tr("no operator")
+        )
         if state.last_message_at is not None:
             parts.append(short_datetime(state.last_message_at))
-        if state.waiting_since is not None:
-            parts.append(self.tr("waiting {0}").format(waited(state.waiting_since, self._now())))
         return " · ".join(parts)
 
     def _tooltip(self, row: _Row) -> str:

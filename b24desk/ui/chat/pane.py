@@ -126,8 +126,7 @@ class ChatPane(QWidget):
         plain(self.header, self.busy, self.error)
 
         top = QHBoxLayout()
-        chats = (QLabel(self.tr("Chats")), self.chat_list, self.active_only, self.sessions)
-        top.addLayout(column(*chats), 3)
+        top.addLayout(column(QLabel(self.tr("Chats")), self.chat_list, self.active_only), 3)
         top.addWidget(self.people, 2)
 
         bottom = QVBoxLayout()
@@ -145,6 +144,7 @@ class ChatPane(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.back_button)
         header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.sessions)  # beside the title: the lists keep their height
         layout = QVBoxLayout(self)
         layout.addLayout(header_row)
         layout.addWidget(self.busy)
