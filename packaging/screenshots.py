@@ -144,10 +144,12 @@ async def shoot_chat_list(window: MainWindow, portal: Portal) -> None:
     pane.active_only.setChecked(False)
     await until(lambda: pane.chats.rowCount() == len(chats) and not pane.busy.isVisible())
     window.log_dock.hide()
-    pane.splitter.setSizes([190, pane.splitter.height() - 190])  # the list dragged taller
+    sizes = pane.splitter.sizes()
+    pane.splitter.setSizes([220, pane.splitter.height() - 220])  # the list dragged taller
     pane.chat_list.scrollToTop()
     await settle()
     shoot(window, "chat-list")
+    pane.splitter.setSizes(sizes)
     window.log_dock.show()
 
 

@@ -30,7 +30,7 @@ from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
 from b24desk.ui.chat.new_messages import NewMessagesButton
-from b24desk.ui.chat.pane_layout import column, header, hidden_label, history_first
+from b24desk.ui.chat.pane_layout import column, header, hidden_label, history_first, row
 from b24desk.ui.chat.people import PeopleBox
 from b24desk.ui.chat.session_actions import SessionRow
 from b24desk.ui.chat.session_picker import SessionPicker
@@ -126,7 +126,8 @@ class ChatPane(QWidget):
         plain(self.header, self.busy, self.error)
 
         top = QHBoxLayout()
-        top.addLayout(column(QLabel(self.tr("Chats")), self.chat_list, self.active_only), 3)
+        below = row(self.active_only, self.sessions)  # the top gives way first on small screens
+        top.addLayout(column(QLabel(self.tr("Chats")), self.chat_list, below), 3)
         top.addWidget(self.people, 2)
 
         bottom = QVBoxLayout()
@@ -144,7 +145,6 @@ class ChatPane(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.back_button)
         header_row.addWidget(self.header, 1)
-        header_row.addWidget(self.sessions)  # beside the title: the lists keep their height
         layout = QVBoxLayout(self)
         layout.addLayout(header_row)
         layout.addWidget(self.busy)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QSizePolicy,
@@ -58,10 +59,23 @@ def header(text: str) -> QLabel:
     return label
 
 
-def column(*widgets: QWidget) -> QVBoxLayout:
+def column(*parts: QWidget | QLayout) -> QVBoxLayout:
+    """Parts one above the other; a list takes the height to spare (its size policy,
+    `Ignored` above, does not claim it)."""
     layout = QVBoxLayout()
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part, 1 if isinstance(part, QAbstractItemView) else 0)
+    return layout
+
+
+def row(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side, the last taking the room left."""
+    layout = QHBoxLayout()
     for widget in widgets:
-        layout.addWidget(widget)
+        layout.addWidget(widget, 1 if widget is widgets[-1] else 0)
     return layout
 
 

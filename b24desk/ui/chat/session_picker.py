@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from b24desk.desk.session_ledger import SeenSession
 from b24desk.desk.view import EntityChats
-from b24desk.ui.dates import short_datetime
+from b24desk.ui.dates import short_date
 from b24desk.ui.plaintext import plain
 from b24desk.ui.style import Tone, text_style
+
+MIN_CHARACTERS = 22  # "#12345 · 3/11/26–3/12/26"
 
 
 class SessionPicker(QWidget):
@@ -27,7 +29,12 @@ class SessionPicker(QWidget):
         self.combo.setObjectName("sessionPicker")
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow beside the title (a wider one wraps it and the history loses a line);
+        # the open list shows the whole of each.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(MIN_CHARACTERS)
         self.combo.setToolTip(
             self.tr(
                 "Sessions of this chat seen by b24desk. Bitrix24 gives no list of them: "
@@ -73,11 +80,14 @@ class SessionPicker(QWidget):
         for session in sorted(seen, key=lambda s: -s.id):
             self.combo.addItem(self._text(session, session.id == current), session.id)
         self.combo.setCurrentIndex(self.combo.findData(history.session_id))
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # a narrow box shows the number, not the tail
         self.note.setVisible(shown is not None and shown.earlier_session)
 
     def _text(self, session: SeenSession, current: bool) -> str:
         text = f"#{session.id}"
-        dates = [short_datetime(d) for d in (session.started, session.last) if d is not None]
+        dates = [short_date(d) for d in (session.started, session.last) if d is not None]
         if dates:
             text += " · " + "–".join(dict.fromkeys(dates))  # one date when both are the same
         return text + "  " + self.tr("(current)") if current else text
