@@ -3,7 +3,7 @@
 Run under a virtual X server (Debian: xvfb, imagemagick and Qt's xcb libraries):
     xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py [--language ru]
 Writes resources/screenshots/{main-window,unsent-banner,user-picker,connection-dialog,
-small-window,context-menu}.png; with
+small-window,context-menu,chat-list,live-desk}.png; with
 --language ru the Russian UI, as {main-window,...}-ru.png.
 """
 
@@ -15,6 +15,8 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import qasync
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from b24desk.api.types import CrmEntityType, Entity
 from b24desk.demo import open_demo
 from b24desk.desk.connect import DEMO_PROFILE
 from b24desk.desk.desk import NotInChatError
@@ -122,6 +125,34 @@ async def shoot_live_desk(window: MainWindow, portal: Portal) -> None:
     window.log_dock.show()
 
 
+WAITING_TEXT = {"": "Is anyone there? I have been waiting.", "-ru": "Есть кто-нибудь? Я жду."}
+
+
+async def shoot_chat_list(window: MainWindow, portal: Portal) -> None:
+    """The lead with the most chats: a closed one, and a customer waiting a quarter of an
+    hour in the open one; every chat with its state, the same with or without the filter."""
+    state, pane = portal.state, window.chat_pane
+    counts = Counter(c.crm.get(CrmType.LEAD) for c in state.chats.values() if c.is_lines)
+    lead_id = max((n, -i, i) for i, n in counts.items() if i)[2]
+    chats = state.chats_of(CrmType.LEAD, lead_id)
+    open_chat = next((c for c in reversed(chats) if c.active), chats[-1])
+    asked = datetime.fromisoformat(now(state)) - timedelta(minutes=14)
+    state.add_message(open_chat, open_chat.customer_id, WAITING_TEXT[SUFFIX], asked.isoformat())
+    title = state.crm[CrmType.LEAD].by_id[lead_id]["TITLE"]
+    pane.open_entity(Entity(CrmEntityType.LEAD, lead_id, title=title))
+    await until(lambda: pane.shown is not None and pane.shown.entity.id == lead_id)
+    pane.active_only.setChecked(False)
+    await until(lambda: pane.chats.rowCount() == len(chats) and not pane.busy.isVisible())
+    window.log_dock.hide()
+    sizes = pane.splitter.sizes()
+    pane.splitter.setSizes([220, pane.splitter.height() - 220])  # the list dragged taller
+    pane.chat_list.scrollToTop()
+    await settle()
+    shoot(window, "chat-list")
+    pane.splitter.setSizes(sizes)
+    window.log_dock.show()
+
+
 async def scenario(window: MainWindow, portal: Portal) -> None:
     await window.connect_to(DEMO_PROFILE)
     state = portal.state
@@ -143,6 +174,7 @@ async def scenario(window: MainWindow, portal: Portal) -> None:
     await settle()
     shoot(window, "main-window")
     await shoot_live_desk(window, portal)
+    await shoot_chat_list(window, portal)
 
     # A message the portal refused after a restart, waiting above a half-written draft.
     pane = window.chat_pane

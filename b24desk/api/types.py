@@ -196,6 +196,12 @@ class History:
     can_rate: bool = False  # the caller may rate the session (session_actions.rate_session)
     can_join: bool = False  # the caller may still join the open session
 
+    @property
+    def earlier(self) -> bool:
+        """An earlier session than the chat's current one (entity_data_1's session ID)."""
+        current = self.chat.session_id if self.chat is not None else None
+        return None not in (self.session_id, current) and self.session_id != current
+
 
 @dataclass(frozen=True, slots=True)
 class Dialog:

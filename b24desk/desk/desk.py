@@ -27,6 +27,7 @@ from b24desk.api.types import (
     User,
 )
 
+from .chat_states import SLOTS, read_states, slot_histories, state_commands
 from .drafts import Drafts
 from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
@@ -36,7 +37,9 @@ from .refusals import (
     LeadExistsError,
     NotConfirmedError,
     NotInChatError,
+    SessionElsewhereError,
 )
+from .session_ledger import SeenSession, SessionLedger
 from .supervision import Supervision
 from .tasks import Latest
 from .view import EntityChats
@@ -64,6 +67,7 @@ class Desk:
         self._bound_lead: dict[int, int | None] = {}  # chat ID -> its lead, as last seen
         self._creating_leads: set[int] = set()
         self.supervision = Supervision(client, me, self.create_lead)
+        self.sessions = SessionLedger(None)  # on disk once the connection names a file
 
     @classmethod
     async def connect(cls, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str) -> Desk:
@@ -72,11 +76,18 @@ class Desk:
     # ---- the pane ----
 
     async def open_entity(
-        self, entity: CrmRef, *, active_only: bool = True, chat_id: int | None = None
+        self,
+        entity: CrmRef,
+        *,
+        active_only: bool = True,
+        chat_id: int | None = None,
+        session_id: int | None = None,
     ) -> EntityChats:
-        """Chats, last chat, and the shown chat's history and participants: one request.
+        """Chats with their states, last chat, and the shown chat's history (its session
+        `session_id` when given, else the last) and participants: one request.
 
-        Raises SupersededError if another pane was asked for while this one was on its way.
+        Raises SupersededError if another pane was asked for while this one was on its way;
+        SessionElsewhereError if `session_id` is not a session of the chat on show.
         """
         target: int | str = chat_id if chat_id is not None else ref("last")
         commands: dict[str, Command[Any]] = {
@@ -85,10 +96,11 @@ class Desk:
             "chats": openlines.chats_command(entity.type, entity.id, active_only=False),
             "active": openlines.chats_command(entity.type, entity.id, active_only=True),
             "last": openlines.last_chat_id_command(entity.type, entity.id),
-            "history": openlines.history_command(chat_id=target),
+            "history": openlines.history_command(chat_id=target, session_id=session_id),
             "members": openlines.participants_command(target),
             # A whole-value reference takes the array: FILTER[ID] becomes an IN filter.
             "names": Command("user.get", {"FILTER": {"ID": ref("members")}}, users.parse_users),
+            **state_commands("chats", "active"),
         }
         result = await self._pane.run(self.client.batch(commands))
         last = result.value("last")
@@ -98,6 +110,8 @@ class Desk:
         named: dict[int, User] = {}
         if shown is not None:
             history = result.value("history")
+            if history.chat_id != shown:  # SESSION_ID wins over CHAT_ID
+                raise SessionElsewhereError
             member_ids = result.value("members")
             named = {u.id: u for u in _value_or(result, "names", ())}
             named = {**dict(history.users), **named}
@@ -106,6 +120,10 @@ class Desk:
         every: tuple[ChatRef, ...] = result.value("chats")
         open_chats: tuple[ChatRef, ...] | None = _value_or(result, "active", None)
         active = {c.id for c in (every if open_chats is None else open_chats)}
+        read = slot_histories(result) + ([history] if history is not None else [])
+        for seen in read:
+            self.sessions.note(seen)
+        states = read_states(read, (c.id for c in every), active, named.get)
         return EntityChats(
             entity=entity,
             chats=tuple(c for c in every if c.id in active) if active_only else every,
@@ -116,9 +134,14 @@ class Desk:
             history=history,
             participants=participants,
             me=self.me,
-            errors=dict(result.errors),
+            errors={k: v for k, v in result.errors.items() if k not in SLOTS},
             open_chats=open_chats,
+            states=states,
         )
+
+    def sessions_of(self, chat_id: int) -> list[SeenSession]:
+        """The chat's sessions this desk has seen, newest first (the portal lists none)."""
+        return self.sessions.of(chat_id)
 
     def _remember(self, history: History) -> None:
         """What later writes to this chat need: its newest message and its lead."""
@@ -365,4 +388,5 @@ __all__ = [
     "LeadExistsError",
     "NotConfirmedError",
     "NotInChatError",
+    "SessionElsewhereError",
 ]

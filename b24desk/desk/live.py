@@ -13,8 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 LIVE_DIR = "live"  # under the data folder: each profile's event offset
 EVENTS_PER_TICK = 200
 OPEN_CHAT = "open_chat"  # the name of the open chat's read in the tick's batch
+LISTED_CHATS = 8  # the most chats of the entity on show whose dialogues a tick reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class LiveUpdate:
     events: tuple[ImEvent, ...]
     counters: Counters | None
     open_chat: Dialog | None = None
+    dialogs: Mapping[int, Dialog] = field(default_factory=dict)  # the listed chats, by ID
 
     def chats(self) -> set[int]:
         """The chats something happened in."""
@@ -127,6 +129,7 @@ class LivePoller:
         self._listeners: list[Callable[[LiveUpdate], None]] = []
         self._active = True
         self._open_chat: int | None = None  # the chat on show, when the supervisor is not in it
+        self._listed: tuple[int, ...] = ()  # the entity's chats, whose list lines stay current
         self._wake = asyncio.Event()
         self._failures = 0
         self._last_tick: float | None = None
@@ -153,11 +156,14 @@ class LivePoller:
         if woke:
             self._wake.set()
 
-    def watch(self, chat_id: int | None, *, member: bool) -> None:
-        """The chat on show; events cover it only when the supervisor is a member."""
+    def watch(self, chat_id: int | None, *, member: bool, listed: Collection[int] = ()) -> None:
+        """The chat on show (events cover it only when the supervisor is a member) and the
+        entity's chats in the list: their dialogues tell a new message, another operator or
+        a new session in chats the supervisor is not in (the first LISTED_CHATS of them)."""
         watched = None if member else chat_id
-        if watched != self._open_chat:
-            self._open_chat = watched
+        listed = tuple(listed)[:LISTED_CHATS]
+        if watched != self._open_chat or listed != self._listed:
+            self._open_chat, self._listed = watched, listed
             self._wake.set()
 
     def expect(self, message_id: int) -> None:
@@ -188,7 +194,10 @@ class LivePoller:
         deadline = self._last_request + every
         self._wake.clear()
         try:
-            await asyncio.wait_for(self._wake.wait(), max(0.0, deadline - self._clock()))
+            # Not wait_for: its inner task, cancelled before it starts (the window closing),
+            # leaves a "never awaited" coroutine behind.
+            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+                await self._wake.wait()
         except TimeoutError:
             return
         await asyncio.sleep(max(0.0, floor - self._clock()))
@@ -245,9 +254,11 @@ class LivePoller:
         """One batch: events after `offset` (which confirms the ones before), counters and
         the open chat. Listeners hear about it before the new offset is saved."""
         extra = {}
-        open_chat = self._open_chat
+        open_chat, listed = self._open_chat, self._listed
         if open_chat is not None:
             extra[OPEN_CHAT] = dialog_command(chat_id=open_chat)
+        for chat_id in listed:
+            extra[f"listed{chat_id}"] = dialog_command(chat_id=chat_id)
         self._last_request = self._clock()
         self.requests += 1
         result = await live.tick(self.client, offset or None, limit=EVENTS_PER_TICK, extra=extra)
@@ -258,13 +269,18 @@ class LivePoller:
         dialog = None
         if open_chat is not None and OPEN_CHAT not in result.batch.errors:
             dialog = result.batch.value(OPEN_CHAT)
+        dialogs = {
+            chat_id: result.batch.value(f"listed{chat_id}")
+            for chat_id in listed
+            if f"listed{chat_id}" not in result.batch.errors  # e.g. no longer visible
+        }
         # An event at or before the offset was delivered already (a repeat after a lost
         # answer): drop it, so nothing shows twice.
         fresh = tuple(e for e in page.events if e.event_id >= offset)
         self._failures = 0
         self._last_tick = self._wall_clock()
         self._check_own(fresh)
-        update = LiveUpdate(fresh, result.counters, dialog)
+        update = LiveUpdate(fresh, result.counters, dialog, dialogs)
         for listener in list(self._listeners):
             try:
                 listener(update)

@@ -52,3 +52,9 @@ class CustomerRemovalError(Exception):
     user_message = QT_TRANSLATE_NOOP(
         "errors", "The customer cannot be removed from their own chat."
     )
+
+
+class SessionElsewhereError(Exception):
+    """The session asked for belongs to another chat than the one on show."""
+
+    user_message = QT_TRANSLATE_NOOP("errors", "That session belongs to another chat.")

@@ -19,6 +19,7 @@ from .drafts import Drafts
 from .live import LivePoller, OffsetFile
 from .local import IndexStatus, LocalIndex
 from .outbox import Outbox
+from .session_ledger import SessionLedger
 from .tasks import TaskScope
 
 if TYPE_CHECKING:
@@ -96,9 +97,11 @@ class Session:
         local = LocalIndex.open(client, index) if index is not None else None
         poller = None
         if live is not None:
+            desk.sessions = SessionLedger(live.with_name(f"{live.stem}-sessions.json"))
             offsets = OffsetFile(live)
             if fresh_portal:
                 offsets.forget()
+                desk.sessions.forget()
             poller = LivePoller(client, offsets)
         session = cls(profile, host, desk, on_close=on_close, local=local, live=poller)
         if local is not None:
@@ -167,6 +170,7 @@ class Session:
         for unsubscribe in self._listeners:
             unsubscribe()
         await self.desk.drafts.flush()
+        await self.desk.sessions.flush()
         if self._on_close is not None:
             await self._on_close()
         else:

@@ -9,6 +9,7 @@ from b24desk.api.errors import ApiError
 from b24desk.api.types import ChatRef, CrmRef, History, User
 from b24desk.translatable import QT_TRANSLATE_NOOP
 
+from .chat_states import ChatState
 from .outbox import ChatTarget
 
 
@@ -27,6 +28,7 @@ class EntityChats:
     closed: frozenset[int] = frozenset()  # chats whose session is over
     every_chat: tuple[ChatRef, ...] = ()  # the listed ones and, with *Active only*, the rest
     open_chats: tuple[ChatRef, ...] | None = None  # those with an open session; None: unknown
+    states: Mapping[int, ChatState] = field(default_factory=dict)  # chat ID -> its list line
 
     @property
     def target(self) -> ChatTarget | None:
@@ -52,8 +54,15 @@ class EntityChats:
         return self.history.session_id if self.history else None
 
     @property
+    def earlier_session(self) -> bool:
+        """The history on show is an earlier session of the chat: read only."""
+        return self.history is not None and self.history.earlier
+
+    @property
     def session_open(self) -> bool | None:
         """Whether the chat on show has an open session; None when that is not known."""
+        if self.earlier_session:
+            return False  # that session is over, whatever the chat's current one does
         if self.chat_id is None or self.open_chats is None:
             return None
         return any(chat.id == self.chat_id for chat in self.open_chats)

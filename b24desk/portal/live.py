@@ -168,6 +168,7 @@ class LiveMode:
             return False
         operator = self.rng.choice(OPERATOR_POOL)
         self.state.add_session(chat, operator, self._clock(), closed=False)
+        chat.owner_id = operator  # the chat's owner is its session's operator, as on a transfer
         self._join(chat, operator)
         self._say(chat, 0, SESSION_STARTED_TEXT)
         self._say(chat, chat.customer_id, self.rng.choice(CUSTOMER_LINES))
@@ -181,6 +182,7 @@ class LiveMode:
         taker = self.rng.choice([u for u in OPERATOR_POOL if u != session.operator_id])
         self._join(chat, taker)
         session.operator_id = taker
+        chat.owner_id = taker  # imopenlines.dialog.get tells the operator by the chat's owner
         self._say(chat, 0, TAKEN_TEXT.format(who=mention(self.state.users[taker])))
         return True
 

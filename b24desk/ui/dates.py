@@ -7,6 +7,19 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 
+def short_date(moment: datetime | None) -> str:
+    """The day of a portal timestamp, in local time and the UI locale's short format."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return moment.strftime("%Y-%m-%d")
+    day = QDate(moment.year, moment.month, moment.day)
+    return locale.toString(day, QLocale.FormatType.ShortFormat)
+
+
 def short_datetime(moment: datetime | None) -> str:
     """A portal timestamp in local time, in the UI locale's short format ("" when unknown)."""
     if moment is None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
+from b24desk.desk.chat_states import ListWatch, watched_first
 from b24desk.desk.desk import EntityChats
 from b24desk.desk.live import LivePoller, LiveUpdate
 from b24desk.desk.session import Session
@@ -23,6 +24,7 @@ class LiveDesk(QObject):
         self._poller: LivePoller | None = None
         self._me = 0
         self._stop: Callable[[], None] | None = None
+        self._list = ListWatch()
         pane.chat_shown.connect(self._watch)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -46,8 +48,10 @@ class LiveDesk(QObject):
             self._poller.set_active(state == Qt.ApplicationState.ApplicationActive)
 
     def _watch(self, shown: EntityChats) -> None:
+        self._list.reset()
         if self._poller is not None:
-            self._poller.watch(shown.chat_id, member=shown.i_am_participant)
+            listed = watched_first(shown.states)
+            self._poller.watch(shown.chat_id, member=shown.i_am_participant, listed=listed)
 
     def _on_update(self, update: LiveUpdate) -> None:
         shown = self.pane.shown
@@ -60,10 +64,14 @@ class LiveDesk(QObject):
         if self._poller is not None:
             self.status.show_live(self._poller.status)
 
-    @staticmethod
-    def _changed(shown: EntityChats, update: LiveUpdate) -> bool:
-        if shown.chat_id in update.chats():
+    def _changed(self, shown: EntityChats, update: LiveUpdate) -> bool:
+        if update.chats() & {shown.chat_id, *shown.states}:
             return True
+        if self._list.outdated(shown.states, update.dialogs):
+            return True  # a chat of the list: a message, another operator, a new session
         dialog = update.open_chat
         newest = shown.history.messages[-1].id if shown.history and shown.history.messages else 0
+        state = shown.states.get(shown.chat_id) if shown.chat_id is not None else None
+        if shown.earlier_session and state is not None:
+            newest = state.last_message_id  # the chat's newest, not the session's
         return dialog is not None and dialog.id == shown.chat_id and dialog.last_message_id > newest

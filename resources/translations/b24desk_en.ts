@@ -220,11 +220,71 @@
 <context>
     <name>ChatsModel</name>
     <message>
-        <source>{0} (closed)</source>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has been waiting {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread messages: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -969,6 +1029,33 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>SessionPicker</name>
+    <message>
+        <source>Sessions of this chat seen by b24desk. Bitrix24 gives no list of them: type the number of another session and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier session: read only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a session number, such as 321.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionRow</name>
     <message>
         <source>T&amp;ake over</source>
@@ -1481,6 +1568,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>The customer cannot be removed from their own chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session belongs to another chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

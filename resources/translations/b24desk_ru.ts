@@ -220,12 +220,72 @@
 <context>
     <name>ChatsModel</name>
     <message>
-        <source>{0} (closed)</source>
-        <translation>{0} (закрыт)</translation>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>waiting for operator</source>
+        <translation>ждёт оператора</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>отвечен</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>&lt;1 min</source>
+        <translation>&lt;1 мин</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} мин</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} ч {1:02d} мин</translation>
+    </message>
+    <message>
+        <source>{0} d</source>
+        <translation>{0} дн.</translation>
     </message>
     <message>
         <source>(last)</source>
         <translation>(последний)</translation>
+    </message>
+    <message>
+        <source>no operator</source>
+        <translation>нет оператора</translation>
+    </message>
+    <message>
+        <source>waiting {0}</source>
+        <translation>ждёт {0}</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Состояние: {0}</translation>
+    </message>
+    <message>
+        <source>Operator: {0}</source>
+        <translation>Оператор: {0}</translation>
+    </message>
+    <message>
+        <source>Last message: {0}</source>
+        <translation>Последнее сообщение: {0}</translation>
+    </message>
+    <message>
+        <source>The customer has been waiting {0}</source>
+        <translation>Клиент ждёт {0}</translation>
+    </message>
+    <message>
+        <source>Session #{0}</source>
+        <translation>Сессия №{0}</translation>
+    </message>
+    <message>
+        <source>Unread messages: {0}</source>
+        <translation>Непрочитанных сообщений: {0}</translation>
     </message>
     <message>
         <source>unread: {0}</source>
@@ -970,6 +1030,33 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>SessionPicker</name>
+    <message>
+        <source>Sessions of this chat seen by b24desk. Bitrix24 gives no list of them: type the number of another session and press Enter.</source>
+        <translation>Сессии этого чата, которые видел b24desk. Битрикс24 не даёт их списка: введите номер другой сессии и нажмите Enter.</translation>
+    </message>
+    <message>
+        <source>session number</source>
+        <translation>номер сессии</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Сессия:</translation>
+    </message>
+    <message>
+        <source>An earlier session: read only.</source>
+        <translation>Прежняя сессия: только чтение.</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>(текущая)</translation>
+    </message>
+    <message>
+        <source>Type a session number, such as 321.</source>
+        <translation>Введите номер сессии, например 321.</translation>
+    </message>
+</context>
+<context>
     <name>SessionRow</name>
     <message>
         <source>T&amp;ake over</source>
@@ -1483,6 +1570,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>The customer cannot be removed from their own chat.</source>
         <translation>Клиента нельзя удалить из его собственного чата.</translation>
+    </message>
+    <message>
+        <source>That session belongs to another chat.</source>
+        <translation>Эта сессия относится к другому чату.</translation>
     </message>
     <message>
         <source>The rate limit needs a positive rate and a burst of at least 1.</source>

@@ -12,7 +12,7 @@ from b24desk.api import B24Client, ClientOptions, WebhookAuth, live
 from b24desk.api.live_types import ImEventType
 from b24desk.desk.live import LivePoller, LiveUpdate, OffsetFile, Pacing
 from b24desk.portal.methods.chat_access import now
-from tests.helpers.chats import active_lead_chat_with_admin, without_admin
+from tests.helpers.chats import ADMIN, active_lead_chat_with_admin, without_admin
 from tests.helpers.waiting import wait_until
 
 FAST = ClientOptions(rate=10_000, burst=10_000, read_timeout=5, max_retries=0)
@@ -202,5 +202,30 @@ def test_a_surprise_in_one_tick_does_not_end_live_updates(live_portal, tmp_path,
         await wait_until(lambda: surprises, what="the surprise")
         post(lp, chat, "after the surprise")
         await wait_until(lambda: "after the surprise" in said(updates), what="still live")
+
+    asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work))
+
+
+def test_the_listed_chats_dialogues_come_with_each_tick_in_its_one_request(live_portal, tmp_path):
+    lp = live_portal
+    chats = [without_admin(c) for c in lp.state.chats.values() if c.is_lines and c.active][:2]
+    first, second = chats
+    taker = ADMIN if first.owner_id != ADMIN else second.owner_id
+
+    async def work(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        poller.watch(None, member=True, listed=[first.id, second.id])
+        await wait_until(lambda: updates and len(updates[-1].dialogs) == 2, what="both read")
+        seen = len(lp.portal.wire_log)
+        first.owner_id = taker  # another operator takes the first chat
+        post(lp, second, "a customer writes in the second")
+        await wait_until(
+            lambda: (
+                updates[-1].dialogs[first.id].owner_id == taker
+                and updates[-1].dialogs[second.id].last_message_id == second.messages[-1].id
+            ),
+            what="both changes seen",
+        )
+        # One batch a tick, whatever the number of chats listed.
+        assert {r.method for r in list(lp.portal.wire_log)[seen:]} == {"batch"}
 
     asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work))

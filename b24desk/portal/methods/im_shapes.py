@@ -226,11 +226,61 @@ def history_chat(chat: Chat) -> dict[str, Any]:
     }
 
 
-def dialog_object(chat: Chat, viewer: User) -> dict[str, Any]:
-    """imopenlines.dialog.get's answer: the documented keys plus the im chat's others."""
+# imopenlines.dialog.get's `restrictions`: what the caller may do in the chat, all true
+# in the reference's example; the demo has no chat whose rights it narrows.
+_RESTRICTIONS = (
+    "avatar", "rename", "extend", "call", "mute", "leave", "leave_owner", "send", "user_list",
+)  # fmt: skip
+# How many first viewers `last_message_views` names; the page does not say, its example
+# has one, the messenger shows a few.
+FIRST_VIEWERS = 3
+
+
+def _read_entries(state: PortalState, chat: Chat, viewer: User) -> list[dict[str, Any]]:
+    """`readed_list`: the other participants' last read message. The demo keeps no time
+    of reading, and the page allows `null` there."""
+    entries = []
+    for user_id in chat.participants:
+        user = state.users.get(user_id)
+        if user_id == viewer.id or user is None:
+            continue
+        mark = state.read_mark(chat, user_id)
+        entries.append(
+            {"user_id": user_id, "user_name": user.full_name, "message_id": mark, "date": None}
+        )
+    return entries
+
+
+def _last_message_views(state: PortalState, chat: Chat) -> dict[str, Any]:
+    last = chat.messages[-1] if chat.messages else None
+    viewers = [
+        state.users[u]
+        for u in chat.participants
+        if last is not None
+        and u != last.author_id
+        and u in state.users
+        and state.read_mark(chat, u) >= last.id
+    ]
+    first = [
+        # Seen no earlier than it was posted: the demo has no time of reading of its own.
+        {"user_id": u.id, "user_name": u.full_name, "date": last.date}
+        for u in viewers[:FIRST_VIEWERS]
+        if last is not None
+    ]
+    return {
+        "message_id": last.id if last else 0,
+        "first_viewers": first,
+        "count_of_viewers": max(0, len(viewers) - len(first)),
+    }
+
+
+def dialog_object(state: PortalState, chat: Chat, viewer: User) -> dict[str, Any]:
+    """imopenlines.dialog.get's answer, keys in the order of the reference's example; the
+    caller's unread counter is theirs only while they are in the chat."""
     entity = lines_entity(chat)
     last_id = chat.messages[-1].id if chat.messages else 0
     permissions = {re.sub(r"([A-Z])", r"_\1", k).lower(): v for k, v in _PERMISSIONS.items()}
+    unread = state.unread(chat, viewer.id) if viewer.id in chat.participants else []
     return {
         "id": chat.id,
         "parent_chat_id": 0,
@@ -242,10 +292,11 @@ def dialog_object(chat: Chat, viewer: User) -> dict[str, Any]:
         "avatar": "",
         "color": colour(chat.id),
         "type": "lines",
-        "counter": 0,
+        "counter": len(unread),
         "user_counter": len(chat.participants),
         "message_count": len(chat.messages),
-        "unread_id": 0,
+        "unread_id": unread[0].id if unread else 0,
+        "restrictions": dict.fromkeys(_RESTRICTIONS, True),
         "last_message_id": last_id,
         "last_id": last_id,
         "marked_id": 0,
@@ -265,6 +316,8 @@ def dialog_object(chat: Chat, viewer: User) -> dict[str, Any]:
         "background_id": None,
         "permissions": permissions,
         "is_new": False,
+        "readed_list": _read_entries(state, chat, viewer),
         "manager_list": [chat.owner_id],
+        "last_message_views": _last_message_views(state, chat),
         "dialog_id": f"chat{chat.id}",
     }

@@ -116,7 +116,7 @@ def dialog_get(call: Call, params: dict[str, Any]) -> dict[str, Any]:
     # The page's one error for "not found or no access", missing parameters included.
     if chat is None or not chat.is_lines or not can_view_chat(call.state, call.user, chat):
         raise RestError("ACCESS_ERROR", "You do not have access to the specified dialog", 400)
-    return dialog_object(chat, call.user)
+    return dialog_object(call.state, chat, call.user)
 
 
 @method("im.chat.user.list", "im")

@@ -10,12 +10,10 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,20 +25,21 @@ from b24desk.desk.outbox import ChatTarget
 from b24desk.desk.tasks import Latest, SupersededError, TaskScope
 from b24desk.ui import texts
 from b24desk.ui.chat.chat_links import ChatLinks
-from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel
+from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel, chat_list_view
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
 from b24desk.ui.chat.new_messages import NewMessagesButton
-from b24desk.ui.chat.pane_layout import history_first
+from b24desk.ui.chat.pane_layout import column, header, hidden_label, history_first, row
 from b24desk.ui.chat.people import PeopleBox
 from b24desk.ui.chat.session_actions import SessionRow
+from b24desk.ui.chat.session_picker import SessionPicker
 from b24desk.ui.chat.unsent import UnsentBanner
 from b24desk.ui.dialogs.ask import Button, question
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.portal_pages import PortalPages
-from b24desk.ui.style import Tone, text_style
+from b24desk.ui.style import Tone
 
 
 class ChatPane(QWidget):
@@ -62,6 +61,7 @@ class ChatPane(QWidget):
         self._desk: Desk | None = None
         self._entity: Entity | None = None
         self._loads = Latest()  # the newest pane request wins
+        self._session_id: int | None = None  # an earlier session of the chat on show
         self.shown: EntityChats | None = None
         self._back: list[Entity] = []  # where *Back* returns to (e.g. before a new lead)
         self._build()
@@ -70,34 +70,20 @@ class ChatPane(QWidget):
     # ---- layout ----
 
     def _build(self) -> None:
-        self.header = QLabel(self.tr("Choose a lead, deal, contact or company on the left."))
-        self.header.setObjectName("paneHeader")
-        self.header.setWordWrap(True)
-        header_font = QFont(self.header.font())
-        header_font.setPointSizeF(header_font.pointSizeF() * 1.25)
-        header_font.setBold(True)
-        self.header.setFont(header_font)
+        self.header = header(self.tr("Choose a lead, deal, contact or company on the left."))
         self.back_button = QPushButton(self.tr("← &Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(lambda *_: self.go_back())
         self.back_button.hide()
-        self.busy = QLabel(self.tr("Loading…"))
-        self.busy.setObjectName("paneBusy")
-        self.busy.hide()
-        self.error = QLabel()
-        self.error.setObjectName("paneError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(text_style(Tone.ERROR))
-        self.error.hide()
+        self.busy = hidden_label("paneBusy", self.tr("Loading…"))
+        self.error = hidden_label("paneError", tone=Tone.ERROR)
 
         self.active_only = QCheckBox(self.tr("Active chats onl&y"))
         self.active_only.setObjectName("activeOnly")
         self.active_only.setChecked(True)
         self.active_only.toggled.connect(lambda *_: self.reload())
         self.chats = ChatsModel(self)
-        self.chat_list = QListView()
-        self.chat_list.setObjectName("chatList")
-        self.chat_list.setModel(self.chats)
+        self.chat_list = chat_list_view(self.chats)
         self.chat_list.activated.connect(self._chat_chosen)
         self.chat_list.clicked.connect(self._chat_chosen)
         self.chat_links = ChatLinks(self.chat_list, self._pages)
@@ -110,6 +96,9 @@ class ChatPane(QWidget):
         self.participants, self.participant_list = self.people.model, self.people.view
         self.add_button = self.people.add_button
 
+        self.sessions = SessionPicker()
+        self.sessions.chosen.connect(self._session_chosen)
+        self.sessions.refused.connect(self.show_error)
         self.history_view = HistoryView()
         self.new_messages = NewMessagesButton(self.history_view)
         self.history_view.link_notice.connect(self.status_message)
@@ -136,12 +125,9 @@ class ChatPane(QWidget):
         self.create_lead_button, self.lead_reason = self.lead.button, self.lead.reason
         plain(self.header, self.busy, self.error)
 
-        chats_box = QVBoxLayout()
-        chats_box.addWidget(QLabel(self.tr("Chats")))
-        chats_box.addWidget(self.chat_list)
-        chats_box.addWidget(self.active_only)
         top = QHBoxLayout()
-        top.addLayout(chats_box, 3)
+        below = row(self.active_only, self.sessions)  # the top gives way first on small screens
+        top.addLayout(column(QLabel(self.tr("Chats")), self.chat_list, below), 3)
         top.addWidget(self.people, 2)
 
         bottom = QVBoxLayout()
@@ -177,8 +163,9 @@ class ChatPane(QWidget):
         self.back_button.hide()
 
     def _clear_shown(self, placeholder: str) -> None:
-        self.shown = None
+        self.shown, self._session_id = None, None
         self.chats.clear()
+        self.sessions.show_for(None, [])
         self.history_view.show_placeholder(placeholder)
         self.unsent.show_for(self._desk, None)
         self.composer.show_draft("")  # never the previous chat's draft
@@ -197,7 +184,8 @@ class ChatPane(QWidget):
     def _update_buttons(self) -> None:
         shown = self.shown
         self.people.show_for(self._desk, shown)
-        self.composer.set_open(shown is not None and shown.chat_id is not None)
+        readable = shown is not None and shown.chat_id is not None and not shown.earlier_session
+        self.composer.set_open(readable)
         self.lead.show_for(self._desk, shown)
         self.session.show_for(self._desk, shown)
 
@@ -255,16 +243,22 @@ class ChatPane(QWidget):
         shown = self.shown
         if chat_id is None and shown is not None and shown.chat_id != shown.last_chat_id:
             chat_id = shown.chat_id  # keep the chat the user picked
+        if shown is None or chat_id not in (None, shown.chat_id):
+            self._session_id = None  # another chat: its current session
         self._runner.spawn(self._load(self._entity, chat_id, quiet))
 
     async def _load(self, entity: Entity, chat_id: int | None, quiet: bool = False) -> None:
         assert self._desk is not None
         if not quiet:
             self.busy.show()
+        session_id = self._session_id
         try:
             shown = await self._loads.run(
                 self._desk.open_entity(
-                    entity.ref, active_only=self.active_only.isChecked(), chat_id=chat_id
+                    entity.ref,
+                    active_only=self.active_only.isChecked(),
+                    chat_id=chat_id,
+                    session_id=session_id,
                 )
             )
         except SupersededError:
@@ -273,7 +267,12 @@ class ChatPane(QWidget):
             self.busy.hide()
             raise
         except Exception as error:
-            if self._entity is not None and self._entity.ref == entity.ref:
+            if session_id is not None and self.shown is not None:
+                self._session_id = None  # no such session of this chat: what is on show stays
+                self.busy.hide()
+                self._show_sessions()
+                self.show_error(error)
+            elif self._entity is not None and self._entity.ref == entity.ref:
                 self.busy.hide()
                 self.show_error(error)
                 self.history_view.show_placeholder(self.tr("The chats could not be loaded."))
@@ -284,13 +283,21 @@ class ChatPane(QWidget):
         self._show(shown)
 
     def _show(self, shown: EntityChats) -> None:
-        chat_changed = self.shown is None or self.shown.chat_id != shown.chat_id
+        before = self.shown
+        chat_changed = before is None or before.chat_id != shown.chat_id
+        session_changed = before is not None and before.session_id != shown.session_id
         self.shown = shown
         self.chats.show_chats(
-            shown.chats, shown.last_chat_id, shown.chat_id, shown.closed, shown.every_chat
+            shown.chats,
+            shown.last_chat_id,
+            shown.chat_id,
+            shown.closed,
+            shown.every_chat,
+            shown.states,
         )
         self.chat_list.setCurrentIndex(self.chats.index(self.chats.row_of(shown.chat_id)))
-        if shown.history is not None and chat_changed:
+        self._show_sessions()
+        if shown.history is not None and (chat_changed or session_changed):
             self.history_view.show_history(shown.history, shown.me.id)
         elif shown.history is not None:  # the same chat again: only what is new is added
             self.history_view.update_history(shown.history, shown.me.id)
@@ -304,6 +311,17 @@ class ChatPane(QWidget):
             draft = self._desk.draft(shown.chat_id) if self._desk and shown.chat_id else ""
             self.composer.show_draft(draft)
         self.chat_shown.emit(shown)
+
+    def _show_sessions(self) -> None:
+        chat_id = self.shown.chat_id if self.shown is not None else None
+        seen = self._desk.sessions_of(chat_id) if self._desk and chat_id is not None else []
+        self.sessions.show_for(self.shown, seen)
+
+    def _session_chosen(self, session_id: int | None) -> None:
+        if self.shown is not None and self.shown.chat_id is not None:
+            self._session_id = session_id
+            self.show_error("")
+            self.reload(self.shown.chat_id)
 
     def _chat_chosen(self, index: QModelIndex) -> None:
         chat_id = index.data(CHAT_ID_ROLE)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from b24desk.portal.methods.chat_access import now
+from tests.helpers.chats import ADMIN, active_lead_chat_with_admin
+
 from .rest import error, ok
 
 
@@ -187,3 +190,48 @@ def test_file_urls_are_absolute(live_portal):
         if entry["type"] == "image":
             assert entry["urlpreview"].startswith(live_portal.base_url + "/")
             assert set(entry["image"]) == {"width", "height"}
+
+
+# Keys of imopenlines.dialog.get's result, in the order of the reference's example.
+DIALOG_KEYS = [
+    "id", "parent_chat_id", "parent_message_id", "name", "description", "owner", "extranet",
+    "avatar", "color", "type", "counter", "user_counter", "message_count", "unread_id",
+    "restrictions", "last_message_id", "last_id", "marked_id", "disk_folder_id", "entity_type",
+    "entity_id", "entity_data_1", "entity_data_2", "entity_data_3", "mute_list", "date_create",
+    "message_type", "public", "role", "entity_link", "text_field_enabled", "background_id",
+    "permissions", "is_new", "readed_list", "manager_list", "last_message_views", "dialog_id",
+]  # fmt: skip
+
+
+def test_dialog_get_has_the_reference_keys_read_marks_and_the_callers_counter(live_portal):
+    state = live_portal.state
+    chat = active_lead_chat_with_admin(state)
+    before = ok(live_portal.webhook, "imopenlines.dialog.get", CHAT_ID=chat.id)
+    assert list(before) == DIALOG_KEYS
+    assert before["restrictions"] == {
+        "avatar": True, "rename": True, "extend": True, "call": True, "mute": True,
+        "leave": True, "leave_owner": True, "send": True, "user_list": True,
+    }  # fmt: skip
+    readers = {entry["user_id"]: entry for entry in before["readed_list"]}
+    assert set(readers) == set(chat.participants) - {ADMIN}  # the caller is not listed
+    customer = readers[chat.customer_id]
+    assert customer["message_id"] == state.read_mark(chat, chat.customer_id)
+    assert customer["user_name"] == state.users[chat.customer_id].full_name
+
+    first = state.add_message(chat, chat.customer_id, "Первый", now(state))
+    state.add_message(chat, chat.customer_id, "Второй", now(state))
+    after = ok(live_portal.webhook, "imopenlines.dialog.get", CHAT_ID=chat.id)
+    assert after["counter"] == before["counter"] + 2
+    assert after["unread_id"] == (before["unread_id"] or first.id)
+    views = after["last_message_views"]
+    assert views["message_id"] == after["last_message_id"] == chat.messages[-1].id
+    assert all(v["user_id"] != chat.customer_id for v in views["first_viewers"])  # the author
+
+
+def test_dialog_get_counter_is_zero_for_a_chat_the_caller_is_not_in(live_portal):
+    state = live_portal.state
+    chat = next(c for c in state.chats.values() if c.is_lines and ADMIN not in c.participants)
+    state.add_message(chat, chat.customer_id, "Здравствуйте", now(state))
+    dialog = ok(live_portal.webhook, "imopenlines.dialog.get", CHAT_ID=chat.id)
+    assert dialog["counter"] == 0 and dialog["unread_id"] == 0
+    assert dialog["last_message_views"]["message_id"] == chat.messages[-1].id

@@ -164,7 +164,7 @@ def test_finish_closes_the_session_and_the_chat_leaves_the_active_list(
         # Gone from the active chats: listed only as the chat on show, marked closed.
         assert chat.id not in [c.id for c in pane.shown.chats]
         row = pane.chats.index(pane.chats.row_of(chat.id))
-        assert f"#{chat.id} (closed)" in row.data()  # with its connector, as in the list
+        assert f"#{chat.id} · closed" in row.data()  # with its connector, as in the list
         for closed in (session.take_over_button, session.transfer_button, session.finish_button):
             assert not closed.isEnabled() and closed.toolTip() == "The session is closed."
         assert session.rate_button.isEnabled()  # a finished session is what gets rated
