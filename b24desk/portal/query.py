@@ -25,19 +25,25 @@ _OPERATORS = ("!=%", "!%=", "=%", "%=", "!@", "!%", "!=", ">=", "<=", "@", "%", 
 _LIKE_OPS = {"%", "=%", "%=", "!%", "!=%", "!%="}
 
 
-def split_key(key: str) -> tuple[str, str]:
-    """`>=DATE_CREATE` -> (">=", "DATE_CREATE")."""
+def split_prefix(key: str) -> tuple[str, str]:
+    """`>=createdTime` -> (">=", "createdTime"): the operator and the name as given."""
     for op in _OPERATORS:
         if key.startswith(op):
-            return op, key[len(op) :].upper()
-    return "=", key.upper()
+            return op, key[len(op) :]
+    return "=", key
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """`>=DATE_CREATE` -> (">=", "DATE_CREATE")."""
+    op, name = split_prefix(key)
+    return op, name.upper()
 
 
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
-def _typed(value: Any, field_type: FieldType) -> Any:
+def typed(value: Any, field_type: FieldType) -> Any:
     """The comparable form of a row's or a filter's value; None if it has none."""
     if value is None:
         return None
@@ -83,8 +89,8 @@ def _row_values(row: Row, field: str, field_type: FieldType) -> list[Any]:
             return [_digits(v) for v in values]
         return [v.casefold() for v in values]
     if isinstance(raw, list):
-        return [_typed(v, field_type) for v in raw]
-    return [_typed(raw, field_type)]
+        return [typed(v, field_type) for v in raw]
+    return [typed(raw, field_type)]
 
 
 def _scalar_ok(value: Any) -> bool:
@@ -146,7 +152,7 @@ def _typed_filter(value: Any, field: str, field_type: FieldType) -> Any:
     if field_type is FieldType.MULTI:
         text = str(value)
         return _digits(text) if field == "PHONE" else text.casefold()
-    return _typed(value, field_type)
+    return typed(value, field_type)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -167,7 +173,7 @@ def build_filter(
             continue  # unknown fields are ignored, as the portal does
         predicates.append(make_predicate(op, field, value, field_type))
         if field == "ID" and _scalar_ok(value):
-            bound = _typed(value, FieldType.INT)
+            bound = typed(value, FieldType.INT)
             if bound is None:
                 continue
             if op in (">", ">="):
@@ -187,7 +193,7 @@ def sort_key(order: list[tuple[str, bool]], fields: dict[str, FieldType]) -> Cal
     def key(row: Row) -> tuple[Any, ...]:
         parts = []
         for field, descending in order:
-            value = _typed(row.get(field), fields.get(field, FieldType.STRING))
+            value = typed(row.get(field), fields.get(field, FieldType.STRING))
             item = (value is None, value if value is not None else 0)
             parts.append(_Reversed(item) if descending else item)
         return tuple(parts)

@@ -92,14 +92,29 @@ def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
     order = parse_order(as_php_array(upper.get("ORDER"), "order"), fields) or [("ID", False)]
     select = _select(upper.get("SELECT"))
     start = parse_start(upper.get("START"))
-    access = call.user.access_to(crm_type)
-    if access is Access.NONE:
+    if call.user.access_to(crm_type) is Access.NONE:
         raise crm_error(ACCESS_DENIED)
     predicates, id_range = build_filter(filters, fields)
     id_only = all(str(k).lstrip("<>=!").upper() == "ID" for k in filters)
-    if access is Access.OWN:
+    chunk, total = select_page(call, crm_type, predicates, id_range, id_only, order, start)
+    return page([project(row, select, fields) for row in chunk], start, total)
+
+
+def select_page(
+    call: Call,
+    crm_type: CrmType,
+    predicates: list[Predicate],
+    id_range: tuple[int | None, int | None],
+    id_only: bool,
+    order: list[tuple[str, bool]],
+    start: int,
+) -> tuple[list[Row], int | None]:
+    """The page of rows the caller may read, and `total` (None with start=-1), with the
+    work it took recorded for the cost model: counting `total` unless start=-1, scanning
+    unless the ID index serves the filter."""
+    if call.user.access_to(crm_type) is Access.OWN:
         own_id = str(call.user.id)
-        predicates.append(lambda row: row.get("ASSIGNED_BY_ID") == own_id)
+        predicates = [*predicates, lambda row: row.get("ASSIGNED_BY_ID") == own_id]
         id_only = False
     rows = _candidates(call.state.crm[crm_type], order, id_range)
     if start < 0:
@@ -114,7 +129,7 @@ def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
         chunk = matched[start : start + PAGE_SIZE]
         total = len(matched)
     call.work.returned = len(chunk)
-    return page([project(row, select, fields) for row in chunk], start, total)
+    return chunk, total
 
 
 def _first(
