@@ -14,6 +14,7 @@ from typing import Any
 from .errors import RestError
 from .item_schema import ItemField
 from .query import Predicate, make_predicate, split_prefix, typed
+from .rows import Row
 from .schema import FieldType
 
 _LIKE = {"%", "=%", "%=", "!%", "!=%", "!%="}
@@ -25,12 +26,13 @@ def invalid(message: str) -> RestError:
 
 @dataclass
 class ItemFilter:
-    """The compiled filter: predicates ANDed, the ID range an index can serve, and whether
-    the ID range is all there is (then nothing needs scanning)."""
+    """The compiled filter: predicates ANDed, the ID range an index can serve, the IDs an
+    `@id` names (None: any), and whether the ID index serves all of it (nothing scanned)."""
 
     predicates: list[Predicate]
     id_range: tuple[int | None, int | None]
     id_only: bool
+    ids: set[int] | None = None
 
 
 def _members(node: Any) -> list[tuple[str, Any]]:
@@ -59,29 +61,56 @@ def _condition(key: str, value: Any, fields: dict[str, ItemField]) -> tuple[str,
     return op, field.column, make_predicate(op, field.column, value, field.compare)
 
 
+def _is_or(members: list[tuple[str, Any]]) -> bool:
+    return any(k.lower() == "logic" and str(v).strip().upper() == "OR" for k, v in members)
+
+
 def _group(node: Any, fields: dict[str, ItemField]) -> Predicate:
-    parts: list[Predicate] = []
-    any_of = False
-    for key, value in _members(node):
-        if key.lower() == "logic":
-            any_of = str(value).strip().upper() == "OR"
-        elif key.isdigit():
-            parts.append(_group(value, fields))
-        else:
-            parts.append(_condition(key, value, fields)[2])
-    if any_of:
-        return lambda row: any(p(row) for p in parts)
-    return lambda row: all(p(row) for p in parts)
+    members = _members(node)
+    parts = [
+        _group(value, fields) if key.isdigit() else _condition(key, value, fields)[2]
+        for key, value in members
+        if key.lower() != "logic"
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    wanted = not _is_or(members)  # AND: stop at the first False; OR: at the first True
+
+    def group(row: Row) -> bool:
+        for part in parts:  # a plain loop: every row of a big table passes through here
+            if part(row) != wanted:
+                return not wanted
+        return wanted
+
+    return group
+
+
+def _id_set(value: Any) -> set[int] | None:
+    values = list(value.values()) if isinstance(value, dict) else value
+    if not isinstance(values, list):
+        return None
+    ids = {typed(v, FieldType.INT) for v in values}
+    return None if None in ids else ids
+
+
+def _single(members: list[tuple[str, Any]]) -> Any:
+    """A group of one member (e.g. `{"logic": "OR", "0": {"id": 5}}`) is that member: its
+    conditions can then use the ID index."""
+    parts = [(k, v) for k, v in members if k.lower() != "logic"]
+    if len(parts) == 1 and parts[0][0].isdigit() and isinstance(parts[0][1], dict | list):
+        return _single(_members(parts[0][1]))
+    return members
 
 
 def compile_filter(node: Any, fields: dict[str, ItemField]) -> ItemFilter:
     """The top level as a list of ANDed predicates, its `id` bounds read for the index."""
-    members = _members(node) if node not in (None, "") else []
-    if any(k.lower() == "logic" and str(v).strip().upper() == "OR" for k, v in members):
+    members = _single(_members(node)) if node not in (None, "") else []
+    if _is_or(members):
         return ItemFilter([_group(node, fields)], (None, None), False)
     predicates: list[Predicate] = []
     low: int | None = None
     high: int | None = None
+    ids: set[int] | None = None
     id_only = True
     for key, value in members:
         if key.lower() == "logic":
@@ -92,6 +121,10 @@ def compile_filter(node: Any, fields: dict[str, ItemField]) -> ItemFilter:
             continue
         op, column, predicate = _condition(key, value, fields)
         predicates.append(predicate)
+        named = _id_set(value) if column == "ID" and op == "@" else None
+        if named is not None:
+            ids = named if ids is None else ids & named  # IN on the primary key: no scan
+            continue
         bound = typed(value, FieldType.INT) if not isinstance(value, dict | list) else None
         if column != "ID" or bound is None or op not in (">", ">=", "<", "<=", "="):
             id_only = False
@@ -101,7 +134,7 @@ def compile_filter(node: Any, fields: dict[str, ItemField]) -> ItemFilter:
         if op in ("<", "<=", "="):
             candidate = bound - 1 if op == "<" else bound
             high = candidate if high is None else min(high, candidate)
-    return ItemFilter(predicates, (low, high), id_only)
+    return ItemFilter(predicates, (low, high), id_only, ids)
 
 
 def parse_item_order(order: Any, fields: dict[str, ItemField]) -> list[tuple[str, bool]]:

@@ -108,15 +108,21 @@ def select_page(
     id_only: bool,
     order: list[tuple[str, bool]],
     start: int,
+    ids: set[int] | None = None,
 ) -> tuple[list[Row], int | None]:
     """The page of rows the caller may read, and `total` (None with start=-1), with the
     work it took recorded for the cost model: counting `total` unless start=-1, scanning
-    unless the ID index serves the filter."""
+    unless the ID index serves the filter. `ids`: the only IDs that can match (`@id`)."""
     if call.user.access_to(crm_type) is Access.OWN:
         own_id = str(call.user.id)
         predicates = [*predicates, lambda row: row.get("ASSIGNED_BY_ID") == own_id]
         id_only = False
-    rows = _candidates(call.state.crm[crm_type], order, id_range)
+    table = call.state.crm[crm_type]
+    if ids is not None:
+        rows = [table.by_id[i] for i in sorted(ids) if i in table.by_id]
+        rows.sort(key=sort_key(order, FIELDS[crm_type]))
+    else:
+        rows = _candidates(table, order, id_range)
     if start < 0:
         chunk = _first(rows, predicates, PAGE_SIZE, call, indexed=id_only)
         total = None
@@ -138,9 +144,10 @@ def _first(
     """The first `limit` matches, reading no further (the cheap start=-1 path)."""
     found: list[Row] = []
     examined = 0
+    single = predicates[0] if len(predicates) == 1 else None
     for row in rows:
         examined += 1
-        if all(p(row) for p in predicates):
+        if single(row) if single is not None else all(p(row) for p in predicates):
             found.append(row)
             if len(found) == limit:
                 break

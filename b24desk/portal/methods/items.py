@@ -75,7 +75,14 @@ def item_list(call: Call, params: dict[str, Any]) -> ListResult:
         # "Items will not be included if the user has no read permission": no error.
         return page({"items": []}, start, None if start < 0 else 0)
     rows, total = select_page(
-        call, crm_type, compiled.predicates, compiled.id_range, compiled.id_only, order, start
+        call,
+        crm_type,
+        compiled.predicates,
+        compiled.id_range,
+        compiled.id_only,
+        order,
+        start,
+        compiled.ids,
     )
     return page({"items": _items(call, crm_type, rows, select)}, start, total)
 
