@@ -249,11 +249,15 @@ SEARCH_COMM_ITEMS = "by_comm_items"  # the items findbycomm found, in the same r
 
 
 def _text_filter(entity_type: CrmEntityType, query: str) -> dict[str, Any]:
-    """One OR group: the ID (a plain number), and any name field containing the text."""
+    """One OR group: the ID (a plain number), and any name field containing the text.
+
+    Digits in phone punctuation ("+7 916", "555-81-02") are a phone, never a name: not
+    looking for them in names spares the portal a LIKE over every row (seconds on a big one).
+    """
     members: list[dict[str, Any]] = []
     if query.isdigit() and len(query) <= _ID_DIGITS:
         members.append({"id": int(query)})
-    if not query.isdigit():
+    if not _PHONE_LIKE.fullmatch(query) and not query.isdigit():
         fields = _NAME_FIELDS[entity_type]
         members += [{f"%{field}": query} for field in fields]
         words = query.split()

@@ -125,12 +125,19 @@ def test_an_email_in_any_case_finds_the_lead(live_portal):
     assert [e.id for e in found] == [lead]
 
 
-def test_phone_matches_come_before_name_matches(live_portal):
-    lead = _lead_with(live_portal, phone="+7 916 555 81 02")
+def test_email_matches_come_before_name_matches(live_portal):
+    lead = _lead_with(live_portal, email="pk1990@inbox.ru")
     later = live_portal.state.crm[CrmType.LEAD].rows[200]
-    later["TITLE"] = "Перезвонить на 8 (916) 555-81-02"
-    found = search(live_portal, CrmEntityType.LEAD, "8 (916) 555-81-02")
+    later["TITLE"] = "Письмо с pk1990@inbox.ru"
+    found = search(live_portal, CrmEntityType.LEAD, "pk1990@inbox.ru")
     assert [e.id for e in found] == [lead, int(later["ID"])]
+
+
+def test_a_formatted_phone_is_looked_for_as_a_phone_only():
+    commands = crm.search_commands(CrmEntityType.LEAD, "+7 916 555-81-02")
+    assert set(commands) == {crm.SEARCH_COMM, crm.SEARCH_COMM_ITEMS}
+    items = commands[crm.SEARCH_COMM_ITEMS].params
+    assert items["filter"] == {"@id": "$result[by_comm][LEAD]"} and items["start"] == -1
 
 
 def test_a_search_without_findbycomm_permission_still_finds_names(live_portal):
