@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from b24desk.portal import cost
 from b24desk.portal.state import CrmType
 
 from .rest import call, ok
@@ -260,3 +261,22 @@ def test_cost_model_counts_for_start_zero_only(portal_factory):
     ).json()
     assert counted["result"] == fast["result"]
     assert counted["time"]["processing"] > fast["time"]["processing"] + 0.05
+
+
+def test_ids_in_a_one_member_or_group_or_an_at_list_are_read_by_id_not_scanned(portal_factory):
+    """What the desk's portal search sends: `{"logic": "OR", "0": {"id": N}}` for a number
+    and `@id` for what findbycomm found; a real portal reads both by primary key."""
+    lp = portal_factory(rate_limit=False, realistic_cost=True, leads=3000)
+    for filter_, found in (
+        ({"logic": "OR", "0": {"id": 2999}}, [2999]),
+        ({"@id": [2999, 5, 10**6]}, [5, 2999]),
+        ({"@id": []}, []),
+    ):
+        body = httpx.post(
+            lp.webhook + "crm.item.list",
+            json={"entityTypeId": 1, "select": ["id"], "filter": filter_, "start": -1},
+            timeout=10,
+        ).json()
+        assert [i["id"] for i in body["result"]["items"]] == found
+        unscanned = cost.BASE_SECONDS + len(found) * cost.ROW_SECONDS
+        assert body["time"]["processing"] == pytest.approx(unscanned, abs=1e-6)
