@@ -13,7 +13,16 @@ _READ_VERBS = frozenset(
     {"list", "get", "search", "current", "getlastid", "fields", "count", "status", "time"}
 )
 _READ_METHODS = frozenset(
-    {"scope", "methods", "method.get", "app.info", "profile", "server.time", "user.current"}
+    {
+        "scope",
+        "methods",
+        "method.get",
+        "app.info",
+        "profile",
+        "server.time",
+        "user.current",
+        "crm.duplicate.findbycomm",
+    }
 )
 
 

@@ -13,12 +13,16 @@ request covers it) or wider where the IDs seen are sparse (a filter, deleted row
 slice that still holds more simply takes another request. Slices are disjoint and every
 cursor only moves up, so each row comes back exactly once; the last slice is open-ended,
 so rows added meanwhile are picked up too.
+
+A `Lister` says how one list method pages: `crm.*.list` answers a list of rows keyed "ID";
+`crm.item.list` answers `{"items": [...]}` keyed "id", and needs its `entityTypeId`.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .batch import MAX_COMMANDS, BatchResult, Command
@@ -38,39 +42,66 @@ SLICE_FILL = 0.8
 Row = dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Lister:
+    """A list method's shape: its name, the parameters every call carries, the name of its
+    ID field and the key its rows sit under in `result` (None: `result` is the rows)."""
+
+    method: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    id_field: str = "ID"
+    rows_key: str | None = None
+
+    def rows(self, result: Any) -> list[Row]:
+        if self.rows_key is not None:
+            result = as_mapping(result).get(self.rows_key)
+        return [dict(as_mapping(row)) for row in as_list(result)]
+
+    def last_id_ref(self, command: str) -> str:
+        """A batch reference to the ID of the 50th row of an earlier page."""
+        path = [] if self.rows_key is None else [self.rows_key]
+        return ref(command, *path, PAGE_SIZE - 1, self.id_field)
+
+    def page_params(
+        self, filter_: Mapping[str, Any], select: Sequence[str], after: int | str, upto: int | None
+    ) -> dict[str, Any]:
+        """A page in ID order, after < ID <= upto, uncounted."""
+        return {
+            **self.params,
+            "order": {self.id_field: "ASC"},
+            "filter": {**filter_, **id_bounds(after, upto, self.id_field)},
+            "select": list(select),
+            "start": -1,
+        }
+
+
+def as_lister(method: str | Lister) -> Lister:
+    return method if isinstance(method, Lister) else Lister(method)
+
+
 async def iter_rows(
-    client: B24Client, method: str, params: Mapping[str, Any] | None = None
+    client: B24Client, method: str | Lister, params: Mapping[str, Any] | None = None
 ) -> AsyncIterator[Any]:
     """Every row of any list method, page by page through `start`/`next`."""
+    lister = as_lister(method)
     start = 0
     while True:
-        page = await client.call_envelope(method, {**(params or {}), "start": start})
-        for row in as_list(page.result):
+        page = await client.call_envelope(
+            lister.method, {**lister.params, **(params or {}), "start": start}
+        )
+        for row in lister.rows(page.result):
             yield row
         if page.next is None or page.next <= start:
             return
         start = page.next
 
 
-def id_bounds(after: int | str, upto: int | None) -> dict[str, Any]:
+def id_bounds(after: int | str, upto: int | None, id_field: str = "ID") -> dict[str, Any]:
     """The filter keys for after < ID <= upto."""
-    bounds: dict[str, Any] = {">ID": after}
+    bounds: dict[str, Any] = {f">{id_field}": after}
     if upto is not None:
-        bounds["<=ID"] = upto
+        bounds[f"<={id_field}"] = upto
     return bounds
-
-
-def _page_params(
-    filter_: Mapping[str, Any], select: Sequence[str], after: int | str, upto: int | None
-) -> dict[str, Any]:
-    """A crm.*.list page in ID order, after < ID <= upto, uncounted."""
-    bounds = id_bounds(after, upto)
-    return {
-        "order": {"ID": "ASC"},
-        "filter": {**filter_, **bounds},
-        "select": list(select),
-        "start": -1,
-    }
 
 
 # Parameters of one page: (filter, select, after, upto) -> params; user.get's differ.
@@ -78,62 +109,66 @@ PageParams = Callable[[Mapping[str, Any], Sequence[str], int | str, int | None],
 
 
 def _chain(
-    method: str,
+    lister: Lister,
     filter_: Mapping[str, Any],
     select: Sequence[str],
     after: int,
     upto: int | None,
     pages: int,
-    page_params: PageParams = _page_params,
+    page_params: PageParams | None = None,
 ) -> dict[str, Command[Any]]:
     """`pages` pages in one batch, each starting after the previous page's 50th row."""
+    params_of = page_params or lister.page_params
     chain: dict[str, Command[Any]] = {}
     for number in range(pages):
-        cursor: int | str = after if number == 0 else ref(f"p{number - 1}", PAGE_SIZE - 1, "ID")
-        chain[f"p{number}"] = Command(method, page_params(filter_, select, cursor, upto))
+        cursor: int | str = after if number == 0 else lister.last_id_ref(f"p{number - 1}")
+        chain[f"p{number}"] = Command(lister.method, params_of(filter_, select, cursor, upto))
     return chain
 
 
-def _rows_of_chain(result: BatchResult, pages: int) -> tuple[list[Row], bool]:
+def _rows_of_chain(
+    result: BatchResult, pages: int, lister: Lister = Lister("")
+) -> tuple[list[Row], bool]:
     """Rows up to and including the first short page; True when a short page ended it."""
     rows: list[Row] = []
     for number in range(pages):
-        page = [dict(as_mapping(row)) for row in as_list(result.value(f"p{number}"))]
+        page = lister.rows(result.value(f"p{number}"))
         rows += page
         if len(page) < PAGE_SIZE:
             return rows, True
     return rows, False
 
 
-def _advanced(method: str, after: int, rows: Sequence[Row]) -> int:
+def _advanced(lister: Lister, after: int, rows: Sequence[Row]) -> int:
     """The cursor past `rows`; a portal that answers the same rows again (ignoring `>ID`)
     would otherwise be asked forever, so a cursor that does not move is an error."""
-    last = as_int(rows[-1].get("ID"))
+    last = as_int(rows[-1].get(lister.id_field))
     if last <= after:
-        raise ProtocolError(f"the ID cursor stopped advancing at {after}", method=method)
+        raise ProtocolError(f"the ID cursor stopped advancing at {after}", method=lister.method)
     return last
 
 
 async def fetch_slice(
     client: B24Client,
-    method: str,
+    method: str | Lister,
     filter_: Mapping[str, Any],
     select: Sequence[str],
     after: int,
     upto: int | None,
-    page_params: PageParams = _page_params,
+    page_params: PageParams | None = None,
 ) -> list[Row]:
     """All rows with after < ID <= upto (no upper bound when upto is None)."""
+    lister = as_lister(method)
     rows: list[Row] = []
     while upto is None or after < upto:
         pages = MAX_COMMANDS if upto is None else min(MAX_COMMANDS, -(-(upto - after) // PAGE_SIZE))
-        chain = _chain(method, filter_, select, after, upto, pages, page_params)
+        chain = _chain(lister, filter_, select, after, upto, pages, page_params)
         result = await client.batch(chain)
-        got, finished = _rows_of_chain(result, pages)
+        got, finished = _rows_of_chain(result, pages, lister)
         rows += got
         if finished or not got:
             break
-        after = _advanced(method, after, got)
+        after = _advanced(lister, after, got)
     return rows
 
 
@@ -141,6 +176,12 @@ def _check_filter(filter_: Mapping[str, Any]) -> None:
     for key in filter_:
         if str(key).lstrip("<>=!@%").upper() == "ID":
             raise ValueError("fast listing sets the ID bounds itself; filter on other fields")
+
+
+def _with_id(select: Sequence[str], lister: Lister) -> list[str]:
+    return (
+        list(select) if lister.id_field in select or "*" in select else [lister.id_field, *select]
+    )
 
 
 def _slice_width(lowest: Sequence[int], highest: Sequence[int]) -> int:
@@ -165,34 +206,42 @@ def _first_leaf(group: BaseExceptionGroup[Exception]) -> Exception:
 
 async def list_all(
     client: B24Client,
-    method: str,
+    method: str | Lister,
     *,
     filter: Mapping[str, Any] | None = None,
     select: Sequence[str] = ("*",),
     concurrency: int = DEFAULT_CONCURRENCY,
 ) -> list[Row]:
     """Every row of a `crm.*.list`-style method, ordered by ID, each exactly once."""
+    lister = as_lister(method)
     filter_ = dict(filter or {})
     _check_filter(filter_)
-    select = list(select) if "ID" in select or "*" in select else ["ID", *select]
-    highest = {"order": {"ID": "DESC"}, "filter": filter_, "select": ["ID"], "start": -1}
+    select = _with_id(select, lister)
+    id_field = lister.id_field
+    highest = {
+        **lister.params,
+        "order": {id_field: "DESC"},
+        "filter": filter_,
+        "select": [id_field],
+        "start": -1,
+    }
     opening = await client.batch(
         {
-            "first": Command(method, _page_params(filter_, select, 0, None)),
-            "highest": Command(method, highest),
+            "first": Command(lister.method, lister.page_params(filter_, select, 0, None)),
+            "highest": Command(lister.method, highest),
         }
     )
-    rows: list[Row] = [dict(as_mapping(r)) for r in as_list(opening.value("first"))]
+    rows = lister.rows(opening.value("first"))
     if len(rows) < PAGE_SIZE:
         return rows
-    lowest_ids = [as_int(r.get("ID")) for r in rows]
-    highest_ids = [as_int(as_mapping(r).get("ID")) for r in as_list(opening.value("highest"))]
+    lowest_ids = [as_int(r.get(id_field)) for r in rows]
+    highest_ids = [as_int(r.get(id_field)) for r in lister.rows(opening.value("highest"))]
     width = _slice_width(lowest_ids, highest_ids)
     gate = asyncio.Semaphore(max(1, concurrency))
 
     async def fetch(after: int, upto: int | None) -> list[Row]:
         async with gate:
-            return await fetch_slice(client, method, filter_, select, after, upto)
+            return await fetch_slice(client, lister, filter_, select, after, upto)
 
     try:
         async with asyncio.TaskGroup() as group:
@@ -210,7 +259,7 @@ async def list_all(
 
 async def rows_after(
     client: B24Client,
-    method: str,
+    method: str | Lister,
     after: int,
     *,
     filter: Mapping[str, Any] | None = None,
@@ -219,12 +268,13 @@ async def rows_after(
 ) -> tuple[list[Row], bool]:
     """One request: up to `pages` × 50 rows with ID > `after` in ID order; True once the
     end is in. For work that must stop and resume between requests (the index's sync)."""
+    lister = as_lister(method)
     filter_ = dict(filter or {})
     _check_filter(filter_)
-    select = list(select) if "ID" in select or "*" in select else ["ID", *select]
+    select = _with_id(select, lister)
     pages = max(1, min(pages, MAX_COMMANDS))
-    result = await client.batch(_chain(method, filter_, select, after, None, pages))
-    rows, finished = _rows_of_chain(result, pages)
+    result = await client.batch(_chain(lister, filter_, select, after, None, pages))
+    rows, finished = _rows_of_chain(result, pages, lister)
     if rows:
-        _advanced(method, after, rows)
+        _advanced(lister, after, rows)
     return rows, finished or not rows

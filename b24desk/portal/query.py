@@ -25,19 +25,25 @@ _OPERATORS = ("!=%", "!%=", "=%", "%=", "!@", "!%", "!=", ">=", "<=", "@", "%", 
 _LIKE_OPS = {"%", "=%", "%=", "!%", "!=%", "!%="}
 
 
-def split_key(key: str) -> tuple[str, str]:
-    """`>=DATE_CREATE` -> (">=", "DATE_CREATE")."""
+def split_prefix(key: str) -> tuple[str, str]:
+    """`>=createdTime` -> (">=", "createdTime"): the operator and the name as given."""
     for op in _OPERATORS:
         if key.startswith(op):
-            return op, key[len(op) :].upper()
-    return "=", key.upper()
+            return op, key[len(op) :]
+    return "=", key
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """`>=DATE_CREATE` -> (">=", "DATE_CREATE")."""
+    op, name = split_prefix(key)
+    return op, name.upper()
 
 
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
-def _typed(value: Any, field_type: FieldType) -> Any:
+def typed(value: Any, field_type: FieldType) -> Any:
     """The comparable form of a row's or a filter's value; None if it has none."""
     if value is None:
         return None
@@ -83,8 +89,8 @@ def _row_values(row: Row, field: str, field_type: FieldType) -> list[Any]:
             return [_digits(v) for v in values]
         return [v.casefold() for v in values]
     if isinstance(raw, list):
-        return [_typed(v, field_type) for v in raw]
-    return [_typed(raw, field_type)]
+        return [typed(v, field_type) for v in raw]
+    return [typed(raw, field_type)]
 
 
 def _scalar_ok(value: Any) -> bool:
@@ -107,6 +113,9 @@ def make_predicate(op: str, field: str, value: Any, field_type: FieldType) -> Pr
         # A structure where a scalar belongs (e.g. an unresolved batch reference that
         # left a whole page in place) matches nothing.
         return lambda row: False
+    if op in ("%", "!%") and field_type is not FieldType.MULTI and not set("%_") & set(str(value)):
+        like = _contains(field, str(value).casefold())
+        return (lambda row: not like(row)) if negate else like
     if op in _LIKE_OPS:
         text = str(value)
         pattern = _like(text if op not in ("%", "!%") else f"%{text}%")
@@ -133,6 +142,19 @@ def make_predicate(op: str, field: str, value: Any, field_type: FieldType) -> Pr
     return lambda row: any(compare(v) for v in _row_values(row, field, field_type))
 
 
+def _contains(field: str, needle: str) -> Predicate:
+    """`%` without wildcards in the value: a plain substring test, a fraction of a regex's
+    cost (name searches scan every row of a million-lead portal)."""
+
+    def contains(row: Row) -> bool:
+        raw = row.get(field)
+        if isinstance(raw, list):
+            return any(needle in str(v).casefold() for v in raw)
+        return raw is not None and needle in str(raw).casefold()
+
+    return contains
+
+
 def _row_values_text(row: Row, field: str, field_type: FieldType) -> list[str]:
     raw = row.get(field)
     if field_type is FieldType.MULTI:
@@ -146,7 +168,7 @@ def _typed_filter(value: Any, field: str, field_type: FieldType) -> Any:
     if field_type is FieldType.MULTI:
         text = str(value)
         return _digits(text) if field == "PHONE" else text.casefold()
-    return _typed(value, field_type)
+    return typed(value, field_type)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -167,7 +189,7 @@ def build_filter(
             continue  # unknown fields are ignored, as the portal does
         predicates.append(make_predicate(op, field, value, field_type))
         if field == "ID" and _scalar_ok(value):
-            bound = _typed(value, FieldType.INT)
+            bound = typed(value, FieldType.INT)
             if bound is None:
                 continue
             if op in (">", ">="):
@@ -187,7 +209,7 @@ def sort_key(order: list[tuple[str, bool]], fields: dict[str, FieldType]) -> Cal
     def key(row: Row) -> tuple[Any, ...]:
         parts = []
         for field, descending in order:
-            value = _typed(row.get(field), fields.get(field, FieldType.STRING))
+            value = typed(row.get(field), fields.get(field, FieldType.STRING))
             item = (value is None, value if value is not None else 0)
             parts.append(_Reversed(item) if descending else item)
         return tuple(parts)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+import pytest
+
 from b24desk.api import crm
+from b24desk.api.coded_errors import AccessDeniedError
 from b24desk.api.types import CrmEntityType
-from b24desk.portal.state import CrmType
+from b24desk.portal.state import Access, CrmType
 
 from .helpers import client, run
 
@@ -67,6 +70,108 @@ def test_search_titles(live_portal):
 
 
 def test_a_plain_number_is_an_id_and_a_long_one_may_be_a_phone():
-    assert set(crm.search_commands(CrmEntityType.LEAD, "12345")) == {"by_id"}
-    assert {"by_id", "by_phone"} <= set(crm.search_commands(CrmEntityType.LEAD, "79161234567"))
-    assert "by_phone" in crm.search_commands(CrmEntityType.LEAD, "+7 916 12")
+    short = crm.search_commands(CrmEntityType.LEAD, "12345")
+    assert set(short) == {crm.SEARCH_FIELDS}
+    assert short[crm.SEARCH_FIELDS].params["filter"] == {"logic": "OR", "0": {"id": 12345}}
+    long = crm.search_commands(CrmEntityType.LEAD, "79161234567")
+    assert long[crm.SEARCH_FIELDS].params["filter"]["0"] == {"id": 79161234567}
+    assert long[crm.SEARCH_COMM].params["type"] == "PHONE"
+    assert crm.search_commands(CrmEntityType.LEAD, "+7 916 12")[crm.SEARCH_COMM].params == {
+        "type": "PHONE",
+        "values": ["+7 916 12"],
+        "entity_type": "LEAD",
+    }
+
+
+def test_names_are_one_logic_or_filter_on_crm_item_list():
+    commands = crm.search_commands(CrmEntityType.LEAD, "Анна  Комарова")
+    assert set(commands) == {crm.SEARCH_FIELDS}
+    command = commands[crm.SEARCH_FIELDS]
+    assert command.method == "crm.item.list" and command.params["entityTypeId"] == 1
+    assert command.params["filter"] == {
+        "logic": "OR",
+        "0": {"%title": "Анна Комарова"},
+        "1": {"%name": "Анна Комарова"},
+        "2": {"%lastName": "Анна Комарова"},
+        "3": {"%name": "Анна", "%lastName": "Комарова"},
+    }
+
+
+def _lead_with(lp, phone: str = "", email: str = "", title: str = ""):
+    row = lp.state.crm[CrmType.LEAD].rows[10]
+    if phone:
+        row["PHONE"] = [{"ID": "9001", "VALUE_TYPE": "WORK", "VALUE": phone, "TYPE_ID": "PHONE"}]
+    if email:
+        row["EMAIL"] = [{"ID": "9002", "VALUE_TYPE": "WORK", "VALUE": email, "TYPE_ID": "EMAIL"}]
+    if title:
+        row["TITLE"] = title
+    return int(row["ID"])
+
+
+@pytest.mark.parametrize(
+    "typed", ["+7 916 555-81-02", "8 (916) 555-81-02", "8 916 5558102", "79165558102"]
+)
+def test_a_phone_typed_in_any_format_finds_the_lead_through_findbycomm(live_portal, typed):
+    lead = _lead_with(live_portal, phone="+7 (916) 555-81-02 доб. 12")
+    found = search(live_portal, CrmEntityType.LEAD, typed)
+    assert [e.id for e in found][:1] == [lead]
+    assert found[0].phones == ("+7 (916) 555-81-02 доб. 12",)
+    assert [r.method for r in live_portal.portal.wire_log] == ["batch"]
+
+
+def test_an_email_in_any_case_finds_the_lead(live_portal):
+    lead = _lead_with(live_portal, email="Pavel.Komarov90@inbox.ru")
+    found = search(live_portal, CrmEntityType.LEAD, "pavel.komarov90@INBOX.ru")
+    assert [e.id for e in found] == [lead]
+
+
+def test_email_matches_come_before_name_matches(live_portal):
+    lead = _lead_with(live_portal, email="pk1990@inbox.ru")
+    later = live_portal.state.crm[CrmType.LEAD].rows[200]
+    later["TITLE"] = "Письмо с pk1990@inbox.ru"
+    found = search(live_portal, CrmEntityType.LEAD, "pk1990@inbox.ru")
+    assert [e.id for e in found] == [lead, int(later["ID"])]
+
+
+def test_a_formatted_phone_is_looked_for_as_a_phone_only():
+    commands = crm.search_commands(CrmEntityType.LEAD, "+7 916 555-81-02")
+    assert set(commands) == {crm.SEARCH_COMM, crm.SEARCH_COMM_ITEMS}
+    items = commands[crm.SEARCH_COMM_ITEMS].params
+    assert items["filter"] == {"@id": "$result[by_comm][LEAD]"} and items["start"] == -1
+
+
+def test_a_search_without_findbycomm_permission_still_finds_names(live_portal):
+    operator = live_portal.webhook_of("operator")
+    hook = next(h for h in live_portal.state.webhooks.values() if "operator" in h.title)
+    user = live_portal.state.users[hook.user_id]
+    user.crm_access = {t: Access.NONE for t in CrmType} | {CrmType.COMPANY: Access.ALL}
+    company = live_portal.state.crm[CrmType.COMPANY].rows[0]
+
+    async def scenario():
+        async with client(operator) as c:
+            by_title = await crm.search(c, CrmEntityType.COMPANY, company["TITLE"])
+            by_phone = await crm.search(c, CrmEntityType.LEAD, "+7 916 555-81-02")
+            return by_title, by_phone
+
+    by_title, by_phone = run(scenario())
+    assert int(company["ID"]) in {e.id for e in by_title}
+    assert by_phone == ()
+
+
+def test_a_type_the_user_may_not_read_is_access_denied_not_an_empty_list(live_portal):
+    """crm.item.list leaves out unreadable items without an error; the desk still says
+    "no access" (crm.item.fields refuses), while an empty later page stays a page."""
+    operator = live_portal.webhook_of("operator")
+
+    async def scenario():
+        async with client(operator) as c:
+            leads = await crm.id_page(c, CrmEntityType.LEAD, after=None, descending=True)
+            past_the_end = await crm.id_page(c, CrmEntityType.DEAL, after=1, descending=False)
+            with pytest.raises(AccessDeniedError):
+                await crm.id_page(c, CrmEntityType.DEAL, after=None, descending=True)
+            with pytest.raises(AccessDeniedError):
+                await crm.entities_after(c, CrmEntityType.DEAL, 0)
+            return leads, past_the_end
+
+    leads, past_the_end = run(scenario())
+    assert leads.items and past_the_end.items == ()

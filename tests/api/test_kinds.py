@@ -17,6 +17,9 @@ from b24desk.api.kinds import batch_is_write, is_read, is_write
         "user.current",
         "user.search",
         "crm.lead.list",
+        "crm.item.list",
+        "crm.item.fields",
+        "crm.duplicate.findbycomm",  # a search, though its verb is none of the read verbs
         "scope",
         "server.time",
     ],

@@ -4,8 +4,10 @@
 from . import (  # noqa: F401
     crm,
     departments,
+    duplicates,
     im_dialog,
     im_events,
+    items,
     lines_config,
     openlines,
     session_actions,

@@ -92,16 +92,37 @@ def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
     order = parse_order(as_php_array(upper.get("ORDER"), "order"), fields) or [("ID", False)]
     select = _select(upper.get("SELECT"))
     start = parse_start(upper.get("START"))
-    access = call.user.access_to(crm_type)
-    if access is Access.NONE:
+    if call.user.access_to(crm_type) is Access.NONE:
         raise crm_error(ACCESS_DENIED)
     predicates, id_range = build_filter(filters, fields)
     id_only = all(str(k).lstrip("<>=!").upper() == "ID" for k in filters)
-    if access is Access.OWN:
+    chunk, total = select_page(call, crm_type, predicates, id_range, id_only, order, start)
+    return page([project(row, select, fields) for row in chunk], start, total)
+
+
+def select_page(
+    call: Call,
+    crm_type: CrmType,
+    predicates: list[Predicate],
+    id_range: tuple[int | None, int | None],
+    id_only: bool,
+    order: list[tuple[str, bool]],
+    start: int,
+    ids: set[int] | None = None,
+) -> tuple[list[Row], int | None]:
+    """The page of rows the caller may read, and `total` (None with start=-1), with the
+    work it took recorded for the cost model: counting `total` unless start=-1, scanning
+    unless the ID index serves the filter. `ids`: the only IDs that can match (`@id`)."""
+    if call.user.access_to(crm_type) is Access.OWN:
         own_id = str(call.user.id)
-        predicates.append(lambda row: row.get("ASSIGNED_BY_ID") == own_id)
+        predicates = [*predicates, lambda row: row.get("ASSIGNED_BY_ID") == own_id]
         id_only = False
-    rows = _candidates(call.state.crm[crm_type], order, id_range)
+    table = call.state.crm[crm_type]
+    if ids is not None:
+        rows = [table.by_id[i] for i in sorted(ids) if i in table.by_id]
+        rows.sort(key=sort_key(order, FIELDS[crm_type]))
+    else:
+        rows = _candidates(table, order, id_range)
     if start < 0:
         chunk = _first(rows, predicates, PAGE_SIZE, call, indexed=id_only)
         total = None
@@ -114,7 +135,7 @@ def _list(crm_type: CrmType, call: Call, params: dict[str, Any]) -> ListResult:
         chunk = matched[start : start + PAGE_SIZE]
         total = len(matched)
     call.work.returned = len(chunk)
-    return page([project(row, select, fields) for row in chunk], start, total)
+    return chunk, total
 
 
 def _first(
@@ -123,9 +144,10 @@ def _first(
     """The first `limit` matches, reading no further (the cheap start=-1 path)."""
     found: list[Row] = []
     examined = 0
+    single = predicates[0] if len(predicates) == 1 else None
     for row in rows:
         examined += 1
-        if all(p(row) for p in predicates):
+        if single(row) if single is not None else all(p(row) for p in predicates):
             found.append(row)
             if len(found) == limit:
                 break
