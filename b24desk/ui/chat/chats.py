@@ -28,6 +28,10 @@ from b24desk.ui.icons import connector_icon
 from b24desk.ui.plaintext import tooltip, visible
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# However small the window, the list shows a whole chat and the start of the next (two
+# lines each), so it is plain that it scrolls; a full second chat would cost the history
+# its half of a 1024×600 window.
+CHAT_LIST_LINES = 3
 
 CHAT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()

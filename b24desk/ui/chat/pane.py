@@ -25,7 +25,7 @@ from b24desk.desk.outbox import ChatTarget
 from b24desk.desk.tasks import Latest, SupersededError, TaskScope
 from b24desk.ui import texts
 from b24desk.ui.chat.chat_links import ChatLinks
-from b24desk.ui.chat.chats import CHAT_ID_ROLE, ChatsModel, chat_list_view
+from b24desk.ui.chat.chats import CHAT_ID_ROLE, CHAT_LIST_LINES, ChatsModel, chat_list_view
 from b24desk.ui.chat.composer import Composer
 from b24desk.ui.chat.history import HistoryView
 from b24desk.ui.chat.lead import LeadRow
@@ -139,7 +139,9 @@ class ChatPane(QWidget):
         actions.addWidget(self.lead, 2)
         bottom.addLayout(actions)
 
-        self.splitter = history_first(top, bottom, (self.chat_list, self.participant_list))
+        self.splitter = history_first(
+            top, bottom, ((self.chat_list, CHAT_LIST_LINES), (self.participant_list, 2))
+        )
         self.splitter.setObjectName("paneSplitter")
 
         header_row = QHBoxLayout()

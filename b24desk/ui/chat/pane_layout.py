@@ -25,14 +25,15 @@ from b24desk.ui.style import Tone, text_style
 # The lists above never ask for more than this share of the pane's height (their rows
 # scroll); the history below takes the rest and every pixel the window grows.
 TOP_STRETCH, BOTTOM_STRETCH = 1, 4
-VISIBLE_ROWS_AT_LEAST = 2
 
 
-def history_first(top: QLayout, bottom: QLayout, lists: Iterable[QAbstractItemView]) -> QSplitter:
-    """A vertical splitter of `top` over `bottom` in which `top` shrinks first."""
-    for view in lists:
-        rows = view.fontMetrics().height() * VISIBLE_ROWS_AT_LEAST
-        view.setMinimumHeight(rows + 2 * view.frameWidth() + 4)
+def history_first(
+    top: QLayout, bottom: QLayout, lists: Iterable[tuple[QAbstractItemView, int]]
+) -> QSplitter:
+    """A vertical splitter of `top` over `bottom` in which `top` shrinks first; each list
+    keeps room for its number of text lines however small the window."""
+    for view, lines in lists:
+        view.setMinimumHeight(view.fontMetrics().height() * lines + 2 * view.frameWidth() + 4)
         view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
     splitter = QSplitter(Qt.Orientation.Vertical)
     for layout in (top, bottom):
