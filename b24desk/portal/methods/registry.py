@@ -25,9 +25,10 @@ class Call:
 
 @dataclass
 class ListResult:
-    """A page of a list method: rows plus `total` (None with start=-1) and `next`."""
+    """A page of a list method: rows plus `total` (None with start=-1) and `next`; `rows`
+    is the whole `result`, a list, or for crm.item.list `{"items": [...]}`."""
 
-    rows: list[Any]
+    rows: Any
     total: int | None
     next: int | None
 
@@ -55,7 +56,7 @@ def method(name: str, scope: str) -> Callable[[Handler], Handler]:
 PAGE_SIZE = 50
 
 
-def page(rows: list[Any], start: int, total: int | None) -> ListResult:
+def page(rows: Any, start: int, total: int | None) -> ListResult:
     """Wrap one page; `next` appears only while rows remain (and only when counting)."""
     next_start = start + PAGE_SIZE if total is not None and start + PAGE_SIZE < total else None
     return ListResult(rows, total, next_start)
