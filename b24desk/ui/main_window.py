@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.set_desk(session.desk)
         self.browser.start()
         self._headroom_timer.start()
-        session.scope.spawn(self._load_names(session.desk), name="employee names")
+        session.scope.spawn(self._load_names(session), name="employee names")
         self.live_desk.attach(session)
         if profile is not None:
             self.settings.last_profile = name
@@ -239,9 +239,16 @@ class MainWindow(QMainWindow):
         self._fill_connection_menu()
         return True
 
-    async def _load_names(self, desk: Desk) -> None:
-        """Employees' and statuses' names, which the browser shows instead of IDs and codes."""
+    async def _load_names(self, session: Session) -> None:
+        """Employees' and statuses' names, which the browser shows instead of IDs and codes:
+        the statuses' as kept from the last start at once, then as the portal says now."""
+        desk = session.desk
+        kept = session.names
+        if kept is not None and (last_time := await asyncio.to_thread(kept.load)):
+            self.browser.model.set_status_names(last_time)
         employees, statuses = await asyncio.gather(desk.employee_names(), desk.status_names())
+        if kept is not None and statuses:
+            await asyncio.to_thread(kept.save, statuses)  # an fsync: off the loop
         if desk is self.desk:
             self.browser.model.set_user_names(employees)
             self.browser.model.set_status_names(statuses)

@@ -48,8 +48,12 @@ class StatusLabels:
         self._swatches: dict[str, QColor] = {}  # "#RRGGBB" -> its colour, made once
 
     def text(self, entity: Entity) -> str:
+        """The status's name; a deal's stage after its pipeline's ("Сервис · Диагностика")
+        when the portal has several pipelines, as stages of two pipelines may share names."""
         known = self._names.get(entity.type, {}).get(entity.status)
-        return known.name if known is not None else entity.status
+        if known is None:
+            return entity.status
+        return f"{known.pipeline} · {known.name}" if known.pipeline else known.name
 
     def swatch(self, entity: Entity) -> QColor | None:
         known = self._names.get(entity.type, {}).get(entity.status)
