@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from b24desk.api.types import CrmEntityType, Entity
+from b24desk.api.types import CrmEntityType, CrmRef, Entity
 
 from .index_rows import (
     SORTABLE,
@@ -160,6 +160,18 @@ class EntityIndex:
                 known = int(db.execute(sql, key_range(entity_type)).fetchone()[0])
                 self._counts[entity_type] = known
             return known
+
+        return await self._run(read)
+
+    async def names(self, refs: Iterable[CrmRef]) -> dict[CrmRef, str]:
+        """Display names of the entities the index holds among `refs` (one lookup each)."""
+        wanted = {key(r.type, r.id): r for r in refs}
+        marks = ", ".join("?" * len(wanted))
+        sql = f"SELECT * FROM entity WHERE key IN ({marks})"
+
+        def read(db: sqlite3.Connection) -> dict[CrmRef, str]:
+            rows = db.execute(sql, list(wanted)).fetchall() if wanted else []
+            return {(ref := wanted[r["key"]]): entity_of(ref.type, r).display_name for r in rows}
 
         return await self._run(read)
 

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
 
-        self.browser = EntityBrowser(self._fetch_page, self.runner)
+        self.browser = EntityBrowser(self._fetch_page, self.runner, self._client_names)
         self.chat_pane = ChatPane(self.runner, self.pages)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -240,10 +240,8 @@ class MainWindow(QMainWindow):
         return True
 
     async def _load_names(self, session: Session) -> None:
-        """Employees' and statuses' names, which the browser shows instead of IDs and codes:
-        the statuses' as kept from the last start at once, then as the portal says now."""
-        desk = session.desk
-        kept = session.names
+        """Names the browser shows for IDs and codes (statuses': last start's, then today's)."""
+        desk, kept = session.desk, session.names
         if kept is not None and (last_time := await asyncio.to_thread(kept.load)):
             self.browser.model.set_status_names(last_time)
         employees, statuses = await asyncio.gather(desk.employee_names(), desk.status_names())
@@ -314,6 +312,9 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return Page((), 0, None)  # nothing to show until a portal is connected
         return await self.desk.entity_page(entity_type, start, order, search)
+
+    async def _client_names(self, refs: set[CrmRef]) -> dict[CrmRef, str]:
+        return await self.desk.client_names(refs) if self.desk is not None else {}
 
     async def forget_local_data(self) -> None:
         """Connection → Forget local data: empty this profile's index, then index it again."""

@@ -3,12 +3,14 @@ with each deal's pipeline, kept between starts."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from b24desk.api.types import CrmEntityType, StatusName
 from b24desk.desk.names import NAMES_DIR, StatusNamesFile
+from b24desk.portal.methods.registry import METHODS, Method
 from b24desk.settings.paths import Paths, profile_file
 from b24desk.ui.browser.model import Column
 from tests.helpers.waiting import wait_until
@@ -123,3 +125,70 @@ def test_refresh_keeps_the_chosen_entity_chosen(
     assert current is not None and current.id == chosen
     assert browser.open_button.isEnabled()
     assert opened == []  # the pane was not opened anew (it reloads in place)
+
+
+def _counted(monkeypatch, name: str) -> list[int]:
+    """Count a portal method's calls, inside batches too."""
+    calls: list[int] = []
+    method = METHODS[name]
+
+    def handler(call, params):
+        calls.append(1)
+        return method.handler(call, params)
+
+    monkeypatch.setitem(METHODS, name, Method(method.scope, handler))
+    return calls
+
+
+@pytest.mark.parametrize("ui_language", ["ru"], indirect=True)
+def test_deals_show_their_amount_and_client_by_name(
+    ui_language, live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(
+        tmp_path, monkeypatch, live_portal.webhook, qtbot, windows, local_index=False
+    )
+    browser, model = window.browser, window.browser.model
+    contacts = _counted(monkeypatch, "crm.contact.list")
+    companies = _counted(monkeypatch, "crm.company.list")
+    state = live_portal.state
+    deals = {int(d["ID"]): d for d in state.crm["deal"].rows}
+
+    def client(deal) -> str:
+        contact, company = int(deal["CONTACT_ID"]), int(deal["COMPANY_ID"])
+        row = state.crm["contact"].by_id.get(contact)
+        names = [f"{row['NAME']} {row['LAST_NAME']}"] if contact else []
+        return ", ".join(
+            [*names, *([state.crm["company"].by_id[company]["TITLE"]] if company else [])]
+        )
+
+    def shown(row: int, column: Column) -> str:
+        return model.data(model.index(row, column)).replace("\u00a0", " ").replace("\u202f", " ")
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        browser.set_entity_type(CrmEntityType.DEAL)
+        await wait_until(lambda: model.rowCount() > 0 and not model.is_loading, what="deals")
+        await wait_until(
+            lambda: all("#" not in shown(r, Column.CLIENT) for r in range(model.rowCount())),
+            what="every client named",
+        )
+
+    run(scenario())
+    assert model.headerData(Column.AMOUNT, Qt.Orientation.Horizontal) == "Сумма"
+    assert model.headerData(Column.CLIENT, Qt.Orientation.Horizontal) == "Клиент"
+    for row in range(model.rowCount()):
+        deal = deals[model.entity_at(row).id]
+        assert shown(row, Column.CLIENT) == client(deal)
+        whole, cents = f"{float(deal['OPPORTUNITY']):.2f}".split(".")
+        # As a Russian supervisor writes money: "150 000,00 ₽".
+        assert shown(row, Column.AMOUNT) == f"{int(whole):,}".replace(",", " ") + f",{cents} ₽"
+    # One request per page names its clients, not one per row.
+    pages = -(-model.rowCount() // 50)
+    assert 1 <= len(contacts) <= pages and len(companies) <= pages
+    # Deals have no phone or e-mail column of their own; leads have no amount or client.
+    header = browser.table.horizontalHeader()
+    assert header.isSectionHidden(Column.CONTACT) and not header.isSectionHidden(Column.AMOUNT)
+    assert header.visualIndex(Column.AMOUNT) == header.visualIndex(Column.STATUS) + 1
+    browser.set_entity_type(CrmEntityType.LEAD)
+    assert header.isSectionHidden(Column.AMOUNT) and header.isSectionHidden(Column.CLIENT)
+    assert not header.isSectionHidden(Column.CONTACT)
