@@ -2,8 +2,8 @@
 on a portal of any size. The portal is only asked for cheap pages and changes (see sync).
 
 Every statement runs on one worker thread that owns the connection, so the event loop
-never waits on disk; FTS5's trigram tokenizer gives substring search over names, e-mails,
-their Latin spelling and phone digits.
+never waits on disk; FTS5's trigram tokenizer gives substring search over names and
+e-mails (in one Latin spelling) and phone digits.
 """
 
 from __future__ import annotations
@@ -285,6 +285,7 @@ class EntityIndex:
         return db.execute(sql, [*exact_params, *params, first, last, limit]).fetchall()
 
     # ---- sync bookkeeping ----
+
     async def sync_state(self, entity_type: CrmEntityType) -> tuple[int, bool, str | None]:
         """(last ID fetched by the initial sync, whether it finished, changes fetched since)."""
 
