@@ -51,11 +51,13 @@ _TYPE_IDS = {
 @dataclass(frozen=True, slots=True)
 class StatusName:
     """One item of a CRM list (a lead status, deal stage, contact type): its name, its colour
-    ("#RRGGBB" or "") and, for stages, "process", "success" or "failure"."""
+    ("#RRGGBB" or "") and, for stages, "process", "success" or "failure"; a deal stage also
+    names its pipeline when the portal has more than one."""
 
     name: str
     color: str = ""
     semantics: str = ""
+    pipeline: str = ""
 
 
 StatusNames = Mapping[CrmEntityType, Mapping[str, StatusName]]

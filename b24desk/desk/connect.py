@@ -17,6 +17,7 @@ from b24desk.settings.secrets import SecretStore
 from .drafts import Drafts
 from .live import LIVE_DIR
 from .local import index_file
+from .names import NAMES_DIR
 from .outbox import Outbox
 from .session import Session
 
@@ -128,7 +129,8 @@ class Connections:
             # The demo portal is seeded anew at every start: last run's index is not its.
             return await Session.start(
                 name, "", client, self._outbox, self._drafts, on_close=stop,
-                index=self._index_of(name), live=self._live_of(name), fresh_portal=True,
+                index=self._index_of(name), live=self._live_of(name),
+                names=self._names_of(name), fresh_portal=True,
             )  # fmt: skip
         profile = self._profiles().get(name)
         if profile is None:
@@ -136,7 +138,7 @@ class Connections:
         client = stored_client(profile, self._secrets)
         return await Session.start(
             name, host_of(profile), client, self._outbox, self._drafts,
-            index=self._index_of(name), live=self._live_of(name),
+            index=self._index_of(name), live=self._live_of(name), names=self._names_of(name),
         )  # fmt: skip
 
     def forget_caches(self, name: str) -> None:
@@ -162,6 +164,9 @@ class Connections:
 
     def _live_of(self, name: str) -> Path | None:
         return profile_file(self._data_dir / LIVE_DIR, name, ".json") if self._data_dir else None
+
+    def _names_of(self, name: str) -> Path | None:
+        return profile_file(self._data_dir / NAMES_DIR, name, ".json") if self._data_dir else None
 
     def _index_of(self, name: str) -> Path | None:
         if self._data_dir is None or not self._local_index():

@@ -8,9 +8,10 @@ the user acted, so nothing the user does while it is on its way can redirect it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from b24desk.api import crm, openlines, statuses, users
+from b24desk.api import clients, crm, openlines, statuses, users
 from b24desk.api.batch import BatchResult, Command
 from b24desk.api.coded_errors import ChatPostDeniedError
 from b24desk.api.errors import B24Error, OutcomeUnknownError
@@ -353,6 +354,16 @@ class Desk:
 
     async def get_entity(self, entity: CrmRef) -> Entity:
         return await crm.get_entity(self.client, entity.type, entity.id)
+
+    async def client_names(self, refs: Iterable[CrmRef]) -> dict[CrmRef, str]:
+        """Contacts' and companies' names (a deal's client): from the local index when it
+        holds them, the rest in one request; one nobody can name is left out."""
+        wanted = set(refs)
+        names = await self.local.index.names(wanted) if self.local is not None else {}
+        missing = wanted - names.keys()
+        if missing:
+            names |= await clients.client_names(self.client, missing)
+        return names
 
     async def employee_names(self) -> dict[int, str]:
         """Every employee's name, fired ones included (they still own CRM rows)."""

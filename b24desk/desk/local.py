@@ -174,13 +174,13 @@ class LocalIndex:
         None when only the portal can answer: an ID the index does not hold (yet: a lead
         created a moment ago reaches the index with the next round of changes).
         """
-        total = await self.index.count(entity_type)
-        if search.strip():
+        if search.strip():  # its hits are its total: no count on the way (a thread hop)
             hits = await self.index.search(entity_type, search, order)
             if not hits and read_query(search).id is not None:
                 return None
             found = tuple(h.entity for h in hits)
             return FoundPage(found, len(found), None, {h.entity.id: h.reason for h in hits})
+        total = await self.index.count(entity_type)
         if all(name == "ID" for name, _ in order):
             descending = order[0][1] if order else True
             items = await self.index.id_page(entity_type, start or None, descending, PAGE_SIZE)

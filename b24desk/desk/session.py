@@ -18,6 +18,7 @@ from .desk import Desk
 from .drafts import Drafts
 from .live import LivePoller, OffsetFile
 from .local import IndexStatus, LocalIndex
+from .names import StatusNamesFile
 from .outbox import Outbox
 from .session_ledger import SessionLedger
 from .tasks import TaskScope
@@ -53,6 +54,7 @@ class Session:
         on_close: Callable[[], Awaitable[None]] | None = None,
         local: LocalIndex | None = None,
         live: LivePoller | None = None,
+        names: StatusNamesFile | None = None,
     ) -> None:
         self.profile = profile
         self.host = host
@@ -61,6 +63,7 @@ class Session:
         self.local = local
         desk.local = local
         self.live = live  # polls the portal for what changed, when the profile has a folder
+        self.names = names  # the portal's status names as last seen, when it has a folder
         self._on_close = on_close
         self._listeners: list[Callable[[], None]] = []
         # Calls waiting for a method's operating-time reset, so the supervisor can stop them.
@@ -80,14 +83,15 @@ class Session:
         on_close: Callable[[], Awaitable[None]] | None = None,
         index: Path | None = None,
         live: Path | None = None,
+        names: Path | None = None,
         fresh_portal: bool = False,
     ) -> Session:
         """Connect: learn who we are on the portal. The client is closed if that fails.
 
         With an `index` file, the local index syncs in the background from then on; with a
-        `live` file (where the event offset is kept), live updates start. `fresh_portal`:
-        the portal is new at every start (the demo), so last run's index and offset are
-        not its.
+        `live` file (where the event offset is kept), live updates start; a `names` file
+        keeps the portal's status names between starts. `fresh_portal`: the portal is new
+        at every start (the demo), so last run's index, offset and names are not its.
         """
         try:
             desk = await Desk.connect(client, outbox, drafts, profile)
@@ -103,7 +107,12 @@ class Session:
                 offsets.forget()
                 desk.sessions.forget()
             poller = LivePoller(client, offsets)
-        session = cls(profile, host, desk, on_close=on_close, local=local, live=poller)
+        kept_names = StatusNamesFile(names) if names is not None else None
+        if kept_names is not None and fresh_portal:
+            kept_names.forget()
+        session = cls(
+            profile, host, desk, on_close=on_close, local=local, live=poller, names=kept_names
+        )
         if local is not None:
             if fresh_portal:
                 await local.forget()

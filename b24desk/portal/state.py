@@ -235,6 +235,7 @@ class PortalState:
     messages: dict[int, Message] = field(default_factory=dict)
     files: dict[int, FileInfo] = field(default_factory=dict)
     statuses: list[dict[str, Any]] = field(default_factory=list)  # crm.status.list items
+    categories: list[dict[str, Any]] = field(default_factory=list)  # deal pipelines
     multifield_ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     next_chat_id: int = 1
     next_session_id: int = 1

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._closed = False
 
-        self.browser = EntityBrowser(self._fetch_page, self.runner)
+        self.browser = EntityBrowser(self._fetch_page, self.runner, self._client_names)
         self.chat_pane = ChatPane(self.runner, self.pages)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.set_desk(session.desk)
         self.browser.start()
         self._headroom_timer.start()
-        session.scope.spawn(self._load_names(session.desk), name="employee names")
+        session.scope.spawn(self._load_names(session), name="employee names")
         self.live_desk.attach(session)
         if profile is not None:
             self.settings.last_profile = name
@@ -239,9 +239,14 @@ class MainWindow(QMainWindow):
         self._fill_connection_menu()
         return True
 
-    async def _load_names(self, desk: Desk) -> None:
-        """Employees' and statuses' names, which the browser shows instead of IDs and codes."""
+    async def _load_names(self, session: Session) -> None:
+        """Names the browser shows for IDs and codes (statuses': last start's, then today's)."""
+        desk, kept = session.desk, session.names
+        if kept is not None and (last_time := await asyncio.to_thread(kept.load)):
+            self.browser.model.set_status_names(last_time)
         employees, statuses = await asyncio.gather(desk.employee_names(), desk.status_names())
+        if kept is not None and statuses:
+            await asyncio.to_thread(kept.save, statuses)  # an fsync: off the loop
         if desk is self.desk:
             self.browser.model.set_user_names(employees)
             self.browser.model.set_status_names(statuses)
@@ -307,6 +312,9 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return Page((), 0, None)  # nothing to show until a portal is connected
         return await self.desk.entity_page(entity_type, start, order, search)
+
+    async def _client_names(self, refs: set[CrmRef]) -> dict[CrmRef, str]:
+        return await self.desk.client_names(refs) if self.desk is not None else {}
 
     async def forget_local_data(self) -> None:
         """Connection → Forget local data: empty this profile's index, then index it again."""

@@ -567,6 +567,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Modified</source>
         <translation type="unfinished"></translation>
     </message>

@@ -567,6 +567,14 @@
         <translation>Телефон/E-mail</translation>
     </message>
     <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
         <source>Modified</source>
         <translation>Изменён</translation>
     </message>

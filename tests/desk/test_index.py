@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import stat
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
 from b24desk.api.types import CrmEntityType, Entity
 from b24desk.desk.index import EntityIndex
+from b24desk.desk.matching import latin
+from b24desk.portal.seed import build_state
+from b24desk.portal.state import CrmType
 
 LEAD = CrmEntityType.LEAD
 
@@ -149,3 +154,69 @@ def test_the_file_is_the_users_only_and_can_be_forgotten(index):
 def test_fts_syntax_in_the_query_is_just_text(index):
     for typed in ('"', 'a" OR "b', "NEAR(", "*", "words : x", "%_\\"):
         search(index[0], typed)  # no error
+
+
+def portal_leads(count: int) -> list[Entity]:
+    """The demo portal's leads as the sync stores them (names, phones, e-mails, dates)."""
+    state = build_state(leads=count, lead_chats=0)
+    values = lambda raw: tuple(v["VALUE"] for v in raw or ())  # noqa: E731
+    return [
+        Entity(
+            type=LEAD, id=int(row["ID"]), title=row["TITLE"], name=row["NAME"],
+            second_name=row["SECOND_NAME"], last_name=row["LAST_NAME"], status=row["STATUS_ID"],
+            assigned_by_id=int(row["ASSIGNED_BY_ID"]), contact_id=int(row["CONTACT_ID"]) or None,
+            opportunity=Decimal(row["OPPORTUNITY"]), currency=row["CURRENCY_ID"],
+            phones=values(row.get("PHONE")), emails=values(row.get("EMAIL")),
+            date_create=datetime.fromisoformat(row["DATE_CREATE"]),
+            date_modify=datetime.fromisoformat(row["DATE_MODIFY"]),
+        )
+        for row in state.crm[CrmType.LEAD].rows
+    ]  # fmt: skip
+
+
+def test_a_million_leads_fit_in_400_mb(tmp_path):
+    leads = portal_leads(4000)
+    path = tmp_path / "big.sqlite"
+
+    async def run():
+        index = EntityIndex(path)
+        await index.upsert(leads)
+        found = await index.search(LEAD, latin(leads[1234].last_name))
+        await index.close()
+        return found
+
+    found = asyncio.run(run())
+    per_row = sum(f.stat().st_size for f in tmp_path.iterdir()) / len(leads)
+    assert per_row <= 400, f"{per_row:.0f} bytes per lead"  # 400 MB per million
+    assert leads[1234].id in ids(found)
+    # Dates are kept as moments: the same instant, whatever offset the portal wrote.
+    assert found[0].entity.date_create is not None
+
+
+def test_a_file_from_an_older_version_is_rebuilt(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE entity(rowid INTEGER PRIMARY KEY, type TEXT, id INTEGER, words TEXT);"
+        "CREATE VIRTUAL TABLE entity_words USING fts5(words, content='entity',"
+        " content_rowid='rowid', tokenize='trigram');"
+        "CREATE TABLE sync_state(type TEXT PRIMARY KEY, last_id INTEGER, complete INTEGER,"
+        " modified_since TEXT);"
+        "INSERT INTO entity VALUES (1, 'lead', 7, 'komarov');"
+        "INSERT INTO sync_state VALUES ('lead', 7, 1, '2026-01-01T00:00:00+03:00');"
+        "PRAGMA user_version=1;"
+    )
+    old.close()
+
+    async def run():
+        index = EntityIndex(path)
+        state = await index.sync_state(LEAD), await index.count(LEAD)
+        await index.upsert(ROWS)
+        found = await index.search(LEAD, "Комаров")
+        await index.close()
+        return state, found
+
+    (state, count), found = asyncio.run(run())
+    # Synced again from scratch: the old rows are gone, the new ones searchable.
+    assert state == (0, False, None) and count == 0
+    assert ids(found) == [12345, 1]

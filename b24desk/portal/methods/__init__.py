@@ -2,6 +2,7 @@
 
 # Importing registers the methods.
 from . import (  # noqa: F401
+    categories,
     crm,
     departments,
     duplicates,

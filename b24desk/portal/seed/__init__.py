@@ -11,7 +11,7 @@ from ..state import PortalState
 from .chats import ChatSeeder
 from .corpus import LEAD_CHATS, NOW
 from .dialogues import HOSTILE_TEXTS
-from .statuses import status_directory
+from .statuses import deal_categories, status_directory
 
 __all__ = ["HOSTILE_TEXTS", "NOW", "build_state"]
 
@@ -36,6 +36,7 @@ def build_state(
         seeder.add_credentials()
         seeder.add_staff()
         seeder.state.statuses = status_directory()
+        seeder.state.categories = deal_categories()
         seeder.add_companies(companies)
         seeder.add_contacts(contacts)
         seeder.add_leads(leads)

@@ -1,4 +1,5 @@
-"""The CRM reference lists (crm.status.list): lead statuses, deal stages, types and sources.
+"""The CRM reference lists (crm.status.list): lead statuses, deal stages, types and sources,
+and the deal pipelines (crm.category.list), each but the default with stages of its own.
 
 Names are a Russian portal's defaults (a portal names its lists in its own language);
 colours and semantics are the defaults the reference's example shows.
@@ -44,11 +45,57 @@ _DIRECTORY: tuple[tuple[str, str, str, str, str], ...] = (
     ("SOURCE", "RECOMMENDATION", "По рекомендации", "", ""),
     ("SOURCE", "TRADE_SHOW", "Выставка", "", ""),
     ("SOURCE", "OTHER", "Другое", "", ""),
+    # Pipelines other than the default keep their stages in DEAL_STAGE_<id>, codes "C<id>:..."
+    # (appended, so the IDs of the items above stay as they were).
+    ("DEAL_STAGE_1", "C1:NEW", "Повторный запрос", "#39A8EF", "P"),
+    ("DEAL_STAGE_1", "C1:PREPARATION", "Подбор предложения", "#2FC6F6", "P"),
+    ("DEAL_STAGE_1", "C1:EXECUTING", "Согласование условий", "#47E4C2", "P"),
+    ("DEAL_STAGE_1", "C1:FINAL_INVOICE", "Счёт выставлен", "#FFA900", "P"),
+    ("DEAL_STAGE_1", "C1:WON", "Повторная продажа", "#7BD500", "S"),
+    ("DEAL_STAGE_1", "C1:LOSE", "Отказ", "#FF5752", "F"),
+    ("DEAL_STAGE_2", "C2:NEW", "Заявка на обслуживание", "#39A8EF", "P"),
+    ("DEAL_STAGE_2", "C2:PREPARATION", "Диагностика", "#2FC6F6", "P"),
+    ("DEAL_STAGE_2", "C2:EXECUTING", "Работы идут", "#47E4C2", "P"),
+    ("DEAL_STAGE_2", "C2:WON", "Договор продлён", "#7BD500", "S"),
+    ("DEAL_STAGE_2", "C2:LOSE", "Договор расторгнут", "#FF5752", "F"),
 )
+# Deal pipelines: (ID, name, SORT); 0 is the default one, whose stages are DEAL_STAGE.
+PIPELINES: tuple[tuple[int, str, int], ...] = (
+    (0, "Продажи", 100),
+    (1, "Повторные продажи", 200),
+    (2, "Сервисные договоры", 300),
+)
+# A default-pipeline stage a seeded deal drew, as the same step of another pipeline.
+_PIPELINE_STEPS = {
+    1: {"PREPAYMENT_INVOICE": "PREPARATION"},
+    2: {"PREPAYMENT_INVOICE": "PREPARATION", "FINAL_INVOICE": "EXECUTING"},
+}
 _EXTRA_SEMANTICS = {"P": "process", "S": "success", "F": "failure"}
 # The initial names of the system items, as a fresh portal has them (NAME_INIT).
 _SYSTEM = {("STATUS", "NEW"), ("STATUS", "CONVERTED"), ("STATUS", "JUNK"), ("DEAL_STAGE", "NEW")}
 _SYSTEM |= {("DEAL_STAGE", "WON"), ("DEAL_STAGE", "LOSE")}
+_SYSTEM |= {(f"DEAL_STAGE_{p}", f"C{p}:{s}") for p in (1, 2) for s in ("NEW", "WON", "LOSE")}
+
+
+def pipeline_stage(pipeline: int, stage: str) -> str:
+    """The stage code in `pipeline` for a deal that drew `stage` of the default pipeline."""
+    if pipeline == 0:
+        return stage
+    return f"C{pipeline}:{_PIPELINE_STEPS[pipeline].get(stage, stage)}"
+
+
+def deal_categories() -> list[dict[str, Any]]:
+    """The deal pipelines as crm.category.list returns them (the `category` object)."""
+    categories: list[dict[str, Any]] = []
+    for number, name, sort in PIPELINES:
+        category: dict[str, Any] = {
+            "id": number, "name": name, "sort": sort, "entityTypeId": 2,
+            "isDefault": "Y" if number == 0 else "N",
+        }  # fmt: skip
+        if number:  # as in the reference's example, the default pipeline has no origin
+            category |= {"originId": "", "originatorId": ""}
+        categories.append(category)
+    return categories
 
 
 def status_directory() -> list[dict[str, Any]]:
@@ -66,7 +113,7 @@ def status_directory() -> list[dict[str, Any]]:
             "NAME_INIT": name if system else "",
             "SORT": str(sort_in[entity_id]),
             "SYSTEM": "Y" if system else "N",
-            "CATEGORY_ID": None,
+            "CATEGORY_ID": entity_id.rpartition("_")[2] if "STAGE_" in entity_id else None,
             "COLOR": color or None,
             # The top-level SEMANTICS is null for stages in progress, as in the example.
             "SEMANTICS": semantics if semantics in ("S", "F") else None,

@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 from b24desk.api.types import CrmEntityType, Entity, Page
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
-from b24desk.ui.browser.model import EntityTableModel
+from b24desk.ui.browser.columns import DEAL_ONLY, Column
+from b24desk.ui.browser.model import EntityTableModel, FetchNames
 from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain
 
 SEARCH_DEBOUNCE_MS = 300
-# ID, title/name, status, responsible, phone/e-mail, modified: the title gets the room.
-COLUMN_WIDTHS = (56, 220, 100, 130, 130, 110)
+# ID, title/name, status, responsible, phone/e-mail, modified, amount, client: the title
+# gets the room; a deal's stage is read with its pipeline.
+COLUMN_WIDTHS = (56, 220, 150, 130, 130, 110, 110, 170)
 
 FetchPage = Callable[[CrmEntityType, int, list[tuple[str, bool]], str], Awaitable[Page[Entity]]]
 
@@ -45,7 +47,11 @@ class EntityBrowser(QWidget):
     type_changed = Signal(str)
 
     def __init__(
-        self, fetch_page: FetchPage, runner: TaskScope, parent: QWidget | None = None
+        self,
+        fetch_page: FetchPage,
+        runner: TaskScope,
+        fetch_names: FetchNames | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.type_switch = QComboBox()
@@ -60,7 +66,7 @@ class EntityBrowser(QWidget):
         self._select_first = False  # the keyboard asked for the results before they came
         self._keep_id: int | None = None  # F5 keeps this entity selected
         self._quiet = False  # selecting for F5: the pane shows the entity already
-        self.model = EntityTableModel(fetch_page, runner, parent=self)
+        self.model = EntityTableModel(fetch_page, runner, parent=self, fetch_names=fetch_names)
         self.table = QTableView()
         self.table.setObjectName("entityTable")
         self.table.setModel(self.model)
@@ -86,6 +92,10 @@ class EntityBrowser(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        # A deal's amount and client come after its stage (the model lists them last).
+        for place, column in enumerate(DEAL_ONLY, start=Column.STATUS + 1):
+            header.moveSection(header.visualIndex(column), place)
+        self._show_columns()
         self.open_button = QPushButton(self.tr("&Open in Bitrix24"))
         self.open_button.setObjectName("openInPortal")
         self.open_button.setEnabled(False)
@@ -108,6 +118,7 @@ class EntityBrowser(QWidget):
         self.model.loading_changed.connect(self._loading)
         self.model.failed.connect(lambda error: self.status.setText(user_text(error)))
         self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
+        self.model.modelReset.connect(self._show_columns)
 
         top = QHBoxLayout()
         top.addWidget(self.type_switch)
@@ -120,6 +131,14 @@ class EntityBrowser(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+
+    def _show_columns(self) -> None:
+        """Deals show amount and client; they have no phone or e-mail of their own."""
+        header = self.table.horizontalHeader()
+        deals = self.model.entity_type is CrmEntityType.DEAL
+        for column in DEAL_ONLY:
+            header.setSectionHidden(column, not deals)
+        header.setSectionHidden(Column.CONTACT, deals)
 
     @property
     def entity_type(self) -> CrmEntityType:

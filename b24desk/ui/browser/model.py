@@ -20,11 +20,18 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from b24desk.api.types import CrmEntityType, Entity, Page, StatusNames
+from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page, StatusNames
 from b24desk.desk.local import FoundPage
 from b24desk.desk.tasks import Latest, TaskScope
 from b24desk.ui.aio import loop_running
-from b24desk.ui.browser.columns import Column, StatusLabels, sort_field
+from b24desk.ui.browser.columns import (
+    Column,
+    StatusLabels,
+    client_refs,
+    client_text,
+    money,
+    sort_field,
+)
 from b24desk.ui.dates import short_datetime
 from b24desk.ui.plaintext import tooltip, visible
 
@@ -32,6 +39,7 @@ log = logging.getLogger(__name__)
 
 Order = list[tuple[str, bool]]  # [(REST field, descending), ...]
 FetchPage = Callable[[CrmEntityType, int, Order, str], Awaitable[Page[Entity]]]
+FetchNames = Callable[[set[CrmRef]], Awaitable[Mapping[CrmRef, str]]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,9 +75,14 @@ class EntityTableModel(QAbstractTableModel):
         entity_type: CrmEntityType = CrmEntityType.LEAD,
         user_names: Mapping[int, str] | None = None,
         parent: QObject | None = None,
+        fetch_names: FetchNames | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch_page = fetch_page
+        self._fetch_names = fetch_names
+        # Deals' contacts and companies by name: asked for once per page, never per row.
+        self._client_names: dict[CrmRef, str] = {}
+        self._asked: set[CrmRef] = set()
         self._runner = runner
         self._type = entity_type
         self._search = ""
@@ -166,7 +179,8 @@ class EntityTableModel(QAbstractTableModel):
             self.dataChanged.emit(top, bottom, roles)
 
     def reload(self) -> None:
-        """Start over with the same query, e.g. after an error."""
+        """Start over with the same query, e.g. after an error (or on another portal)."""
+        self._client_names, self._asked = {}, set()
         self._restart()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -248,6 +262,30 @@ class EntityTableModel(QAbstractTableModel):
         self._rows.extend(fresh)
         self._seen.update(e.id for e in fresh)
         self.endInsertRows()
+        if self._type is CrmEntityType.DEAL:
+            self._name_clients(fresh)
+
+    def _name_clients(self, rows: list[Entity]) -> None:
+        """Ask once for the names of the clients these deals show by ID."""
+        refs = {r for e in rows for r in client_refs(e)} - self._client_names.keys() - self._asked
+        if refs and self._fetch_names is not None:
+            self._asked |= refs
+            self._runner.spawn(self._load_names(self._fetch_names, refs), name="client names")
+
+    async def _load_names(self, fetch: FetchNames, refs: set[CrmRef]) -> None:
+        try:
+            names = await fetch(refs)
+        except Exception as exc:  # the IDs stay shown; the next page asks again
+            log.warning("Naming %d clients failed: %r", len(refs), exc)
+            self._asked -= refs
+            return
+        self._client_names.update(names)
+        if self._rows and names:
+            top, bottom = (
+                self.index(0, Column.CLIENT),
+                self.index(len(self._rows) - 1, Column.CLIENT),
+            )
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def _restart(self) -> None:
         self._latest.supersede()
@@ -291,8 +329,6 @@ class EntityTableModel(QAbstractTableModel):
         return self._header(Column(section))
 
     def _header(self, column: Column) -> str:
-        if column is Column.ID:
-            return self.tr("ID")
         if column is Column.NAME:
             return self.tr("Name") if self._type is CrmEntityType.CONTACT else self.tr("Title")
         if column is Column.STATUS:
@@ -300,11 +336,13 @@ class EntityTableModel(QAbstractTableModel):
                 CrmEntityType.LEAD: self.tr("Status"),
                 CrmEntityType.DEAL: self.tr("Stage"),
             }.get(self._type, self.tr("Type"))
-        if column is Column.RESPONSIBLE:
-            return self.tr("Responsible")
-        if column is Column.CONTACT:
-            return self.tr("Phone/E-mail")
-        return self.tr("Modified")
+        return {
+            Column.ID: self.tr("ID"),
+            Column.RESPONSIBLE: self.tr("Responsible"),
+            Column.CONTACT: self.tr("Phone/E-mail"),
+            Column.AMOUNT: self.tr("Amount"),
+            Column.CLIENT: self.tr("Client"),
+        }.get(column, self.tr("Modified"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Views ask for a dozen roles per visible cell on every repaint; most get None,
@@ -323,7 +361,7 @@ class EntityTableModel(QAbstractTableModel):
             return self._matched(self._reasons[entity.id])
         if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
             return self._statuses.swatch(entity)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ID:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ID, Column.AMOUNT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -352,4 +390,8 @@ class EntityTableModel(QAbstractTableModel):
             return self._user_names.get(user_id) or f"#{user_id}"
         if column is Column.CONTACT:
             return next(iter((*entity.phones, *entity.emails)), "")
+        if column is Column.AMOUNT:
+            return money(entity.opportunity, entity.currency)
+        if column is Column.CLIENT:
+            return client_text(entity, self._client_names)
         return short_datetime(entity.date_modify)

@@ -1,4 +1,5 @@
-"""crm.status.list on the demo portal: the reference's item shape, filter, order, paging, errors."""
+"""crm.status.list and crm.status.entity.items on the demo portal: the reference's item shape,
+filter, order, paging, errors, and each pipeline's own stages."""
 
 from __future__ import annotations
 
@@ -28,9 +29,41 @@ def test_deal_stages_have_the_reference_shape_in_sort_order(live_portal):
     by_code = {s["STATUS_ID"]: s for s in stages}
     assert by_code["WON"]["SEMANTICS"] == "S" and by_code["LOSE"]["SEMANTICS"] == "F"
     assert by_code["NEW"]["SEMANTICS"] is None  # in progress: null at the top level
-    # Every stage a seeded deal is in has a name.
-    used = {row["STAGE_ID"] for row in live_portal.state.crm["deal"].rows}
-    assert used <= set(by_code)
+    # Every default-pipeline stage a seeded deal is in has a name there.
+    deals = live_portal.state.crm["deal"].rows
+    assert {row["STAGE_ID"] for row in deals if row["CATEGORY_ID"] == "0"} <= set(by_code)
+
+
+def test_each_pipeline_has_its_own_stages_as_deal_stage_of_its_id(live_portal):
+    deals = live_portal.state.crm["deal"].rows
+    for pipeline in ("1", "2"):
+        stages = ok(
+            live_portal.webhook, "crm.status.list", filter={"ENTITY_ID": f"DEAL_STAGE_{pipeline}"}
+        )
+        assert stages and all(s["CATEGORY_ID"] == pipeline for s in stages)
+        assert all(s["STATUS_ID"].startswith(f"C{pipeline}:") for s in stages)
+        assert {s["EXTRA"]["SEMANTICS"] for s in stages} == {"process", "success", "failure"}
+        used = {row["STAGE_ID"] for row in deals if row["CATEGORY_ID"] == pipeline}
+        assert used and used <= {s["STATUS_ID"] for s in stages}
+
+
+def test_entity_items_lists_one_list_by_sort_in_the_short_shape(live_portal):
+    items = ok(live_portal.webhook, "crm.status.entity.items", entityId="DEAL_STAGE_1")
+    assert items and all(set(i) == {"NAME", "SORT", "STATUS_ID"} for i in items)
+    assert all(isinstance(i["SORT"], int) for i in items)
+    assert [i["SORT"] for i in items] == sorted(i["SORT"] for i in items)
+    listed = ok(live_portal.webhook, "crm.status.list", filter={"ENTITY_ID": "DEAL_STAGE_1"})
+    assert [i["STATUS_ID"] for i in items] == [s["STATUS_ID"] for s in listed]
+
+
+def test_entity_items_refuses_a_missing_or_unknown_list_as_documented(live_portal):
+    for params in ({}, {"entityId": "NO_SUCH_LIST"}, {"entityId": ["STATUS"]}):
+        response = call(live_portal.webhook, "crm.status.entity.items", **params)
+        assert response.status_code == 400, params
+        assert response.json() == {
+            "error": "The parameter entityId is not defined or invalid.",
+            "error_description": "The directory ID is not specified or is incorrect.",
+        }
 
 
 def test_plain_lists_have_no_stage_extras(live_portal):

@@ -1,12 +1,17 @@
-"""The entity browser in the real window: refusals explained, the portal's own status names."""
+"""The entity browser in the real window: refusals explained, the portal's own status names
+with each deal's pipeline, kept between starts."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from b24desk.api.types import CrmEntityType
+from b24desk.api.types import CrmEntityType, StatusName
+from b24desk.desk.names import NAMES_DIR, StatusNamesFile
+from b24desk.portal.methods.registry import METHODS, Method
+from b24desk.settings.paths import Paths, profile_file
 from b24desk.ui.browser.model import Column
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import PROFILE, make_window
@@ -28,14 +33,22 @@ def test_access_denied_is_explained(live_portal, tmp_path, monkeypatch, qtbot, r
     run(scenario())
 
 
-def test_statuses_show_the_portals_names_and_colours(
+def test_stages_show_their_pipeline_and_the_portals_names_and_colours(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
     window = make_window(tmp_path, monkeypatch, live_portal.webhook, qtbot, windows)
     model = window.browser.model
     stages = {
-        i["STATUS_ID"]: i for i in live_portal.state.statuses if i["ENTITY_ID"] == "DEAL_STAGE"
+        i["STATUS_ID"]: i
+        for i in live_portal.state.statuses
+        if i["ENTITY_ID"].startswith("DEAL_STAGE")
     }
+    pipelines = {str(c["id"]): c["name"] for c in live_portal.state.categories}
+    deals = {int(d["ID"]): d for d in live_portal.state.crm["deal"].rows}
+
+    def expected(row: int) -> str:
+        deal = deals[model.entity_at(row).id]
+        return f"{pipelines[deal['CATEGORY_ID']]} · {stages[deal['STAGE_ID']]['NAME']}"
 
     def shown(row: int) -> tuple[str, object]:
         index = model.index(row, Column.STATUS)
@@ -44,17 +57,47 @@ def test_statuses_show_the_portals_names_and_colours(
     async def scenario():
         assert await window.connect_to(PROFILE)
         window.browser.set_entity_type(CrmEntityType.DEAL)
-        await wait_until(lambda: model.rowCount() > 0 and shown(0)[0] in names_of(stages))
-
-    def names_of(items):
-        return {i["NAME"] for i in items.values()}
+        await wait_until(lambda: model.rowCount() > 0 and shown(0)[0] == expected(0))
 
     run(scenario())
+    in_pipelines = set()
     for row in range(model.rowCount()):
         code = model.entity_at(row).status
         text, swatch = shown(row)
-        assert text == stages[code]["NAME"] != code
+        assert text == expected(row)
         assert isinstance(swatch, QColor) and swatch.name().upper() == stages[code]["COLOR"]
+        in_pipelines.add(deals[model.entity_at(row).id]["CATEGORY_ID"])
+    assert in_pipelines == set(pipelines)  # a page shows deals of every pipeline
+    # The names are kept for the next start.
+    kept = StatusNamesFile(profile_file(Paths.default().data_dir / NAMES_DIR, PROFILE, ".json"))
+    assert kept.load()[CrmEntityType.DEAL]["C2:NEW"].pipeline == pipelines["2"]
+
+
+def test_names_kept_from_the_last_start_show_while_the_portal_cannot_say(
+    live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
+    path = profile_file(Paths.default().data_dir / NAMES_DIR, PROFILE, ".json")
+    kept = StatusName("Из прошлого запуска", "#123456", "process", "Старая воронка")
+    StatusNamesFile(path).save({CrmEntityType.DEAL: {"C1:NEW": kept}})
+    window = make_window(
+        tmp_path, monkeypatch, live_portal.webhook, qtbot, windows, local_index=False
+    )
+    model = window.browser.model
+    live_portal.portal.faults.inject("html", method="batch", times=1000)  # no names today
+
+    def texts() -> set[str]:
+        return {model.data(model.index(r, Column.STATUS)) for r in range(model.rowCount())}
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        window.browser.set_entity_type(CrmEntityType.DEAL)
+        await wait_until(
+            lambda: "Старая воронка · Из прошлого запуска" in texts(), what="the kept name"
+        )
+
+    run(scenario())
+    live_portal.portal.faults.clear()
 
 
 def test_refresh_keeps_the_chosen_entity_chosen(
@@ -82,3 +125,70 @@ def test_refresh_keeps_the_chosen_entity_chosen(
     assert current is not None and current.id == chosen
     assert browser.open_button.isEnabled()
     assert opened == []  # the pane was not opened anew (it reloads in place)
+
+
+def _counted(monkeypatch, name: str) -> list[int]:
+    """Count a portal method's calls, inside batches too."""
+    calls: list[int] = []
+    method = METHODS[name]
+
+    def handler(call, params):
+        calls.append(1)
+        return method.handler(call, params)
+
+    monkeypatch.setitem(METHODS, name, Method(method.scope, handler))
+    return calls
+
+
+@pytest.mark.parametrize("ui_language", ["ru"], indirect=True)
+def test_deals_show_their_amount_and_client_by_name(
+    ui_language, live_portal, tmp_path, monkeypatch, qtbot, run, windows
+):
+    window = make_window(
+        tmp_path, monkeypatch, live_portal.webhook, qtbot, windows, local_index=False
+    )
+    browser, model = window.browser, window.browser.model
+    contacts = _counted(monkeypatch, "crm.contact.list")
+    companies = _counted(monkeypatch, "crm.company.list")
+    state = live_portal.state
+    deals = {int(d["ID"]): d for d in state.crm["deal"].rows}
+
+    def client(deal) -> str:
+        contact, company = int(deal["CONTACT_ID"]), int(deal["COMPANY_ID"])
+        row = state.crm["contact"].by_id.get(contact)
+        names = [f"{row['NAME']} {row['LAST_NAME']}"] if contact else []
+        return ", ".join(
+            [*names, *([state.crm["company"].by_id[company]["TITLE"]] if company else [])]
+        )
+
+    def shown(row: int, column: Column) -> str:
+        return model.data(model.index(row, column)).replace("\u00a0", " ").replace("\u202f", " ")
+
+    async def scenario():
+        assert await window.connect_to(PROFILE)
+        browser.set_entity_type(CrmEntityType.DEAL)
+        await wait_until(lambda: model.rowCount() > 0 and not model.is_loading, what="deals")
+        await wait_until(
+            lambda: all("#" not in shown(r, Column.CLIENT) for r in range(model.rowCount())),
+            what="every client named",
+        )
+
+    run(scenario())
+    assert model.headerData(Column.AMOUNT, Qt.Orientation.Horizontal) == "Сумма"
+    assert model.headerData(Column.CLIENT, Qt.Orientation.Horizontal) == "Клиент"
+    for row in range(model.rowCount()):
+        deal = deals[model.entity_at(row).id]
+        assert shown(row, Column.CLIENT) == client(deal)
+        whole, cents = f"{float(deal['OPPORTUNITY']):.2f}".split(".")
+        # As a Russian supervisor writes money: "150 000,00 ₽".
+        assert shown(row, Column.AMOUNT) == f"{int(whole):,}".replace(",", " ") + f",{cents} ₽"
+    # One request per page names its clients, not one per row.
+    pages = -(-model.rowCount() // 50)
+    assert 1 <= len(contacts) <= pages and len(companies) <= pages
+    # Deals have no phone or e-mail column of their own; leads have no amount or client.
+    header = browser.table.horizontalHeader()
+    assert header.isSectionHidden(Column.CONTACT) and not header.isSectionHidden(Column.AMOUNT)
+    assert header.visualIndex(Column.AMOUNT) == header.visualIndex(Column.STATUS) + 1
+    browser.set_entity_type(CrmEntityType.LEAD)
+    assert header.isSectionHidden(Column.AMOUNT) and header.isSectionHidden(Column.CLIENT)
+    assert not header.isSectionHidden(Column.CONTACT)
