@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .batch import Command
+from .crm import list_command
 from .errors import B24Error
-from .parse import as_int, as_list, as_mapping, as_str
 from .types import CrmEntityType, CrmRef, Entity
 
 if TYPE_CHECKING:
@@ -15,34 +15,16 @@ if TYPE_CHECKING:
 
 # What a name is made of, per type (the list's page holds up to 50 rows: one command per 50).
 _NAME_FIELDS = {
-    CrmEntityType.CONTACT: ("ID", "NAME", "SECOND_NAME", "LAST_NAME"),
-    CrmEntityType.COMPANY: ("ID", "TITLE"),
+    CrmEntityType.CONTACT: ("id", "name", "secondName", "lastName"),
+    CrmEntityType.COMPANY: ("id", "title"),
 }
 _PER_COMMAND = 50
 
 
-def _names_parser(entity_type: CrmEntityType) -> Callable[[Any], dict[int, str]]:
-    def parse(rows: Any) -> dict[int, str]:
-        names: dict[int, str] = {}
-        for raw in as_list(rows):
-            row = as_mapping(raw)
-            entity_id = as_int(row.get("ID"))
-            if entity_id > 0:
-                entity = Entity(
-                    type=entity_type, id=entity_id, title=as_str(row.get("TITLE")),
-                    name=as_str(row.get("NAME")), last_name=as_str(row.get("LAST_NAME")),
-                )  # fmt: skip
-                names[entity_id] = entity.display_name
-        return names
-
-    return parse
-
-
-def names_command(entity_type: CrmEntityType, ids: Iterable[int]) -> Command[dict[int, str]]:
+def names_command(entity_type: CrmEntityType, ids: Iterable[int]) -> Command[tuple[Entity, ...]]:
     # start=-1: no counting, one cheap page (the IDs are at most a page's worth).
-    params = {"filter": {"@ID": sorted(ids)}, "select": list(_NAME_FIELDS[entity_type])}
-    return Command(
-        f"crm.{entity_type.value}.list", {**params, "start": -1}, _names_parser(entity_type)
+    return list_command(
+        entity_type, filter={"@id": sorted(ids)}, select=_NAME_FIELDS[entity_type], start=-1
     )
 
 
@@ -51,7 +33,7 @@ async def client_names(client: B24Client, refs: Iterable[CrmRef]) -> dict[CrmRef
     one the portal does not list (deleted, or not readable by this user) is left out, as is
     a type whose list is refused."""
     wanted = set(refs)
-    commands: dict[str, Command[dict[int, str]]] = {}
+    commands: dict[str, Command[tuple[Entity, ...]]] = {}
     for entity_type in _NAME_FIELDS:
         ids = sorted(r.id for r in wanted if r.type is entity_type)
         for start in range(0, len(ids), _PER_COMMAND):
@@ -64,8 +46,8 @@ async def client_names(client: B24Client, refs: Iterable[CrmRef]) -> dict[CrmRef
     for name in commands:
         entity_type = CrmEntityType(name.partition("_")[0])
         try:
-            found: dict[int, str] = result.value(name)
+            found: tuple[Entity, ...] = result.value(name)
         except B24Error:
             continue
-        names |= {CrmRef(entity_type, entity_id): text for entity_id, text in found.items()}
+        names |= {CrmRef(entity_type, e.id): e.display_name for e in found if e.id > 0}
     return names

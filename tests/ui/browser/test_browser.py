@@ -127,13 +127,15 @@ def test_refresh_keeps_the_chosen_entity_chosen(
     assert opened == []  # the pane was not opened anew (it reloads in place)
 
 
-def _counted(monkeypatch, name: str) -> list[int]:
-    """Count a portal method's calls, inside batches too."""
+def _counted(monkeypatch, name: str, entity_type: int | None = None) -> list[int]:
+    """Count a portal method's calls, inside batches too (with `entity_type`, only the
+    calls for that crm.item entityTypeId)."""
     calls: list[int] = []
     method = METHODS[name]
 
     def handler(call, params):
-        calls.append(1)
+        if entity_type is None or str(params.get("entityTypeId")) == str(entity_type):
+            calls.append(1)
         return method.handler(call, params)
 
     monkeypatch.setitem(METHODS, name, Method(method.scope, handler))
@@ -148,8 +150,8 @@ def test_deals_show_their_amount_and_client_by_name(
         tmp_path, monkeypatch, live_portal.webhook, qtbot, windows, local_index=False
     )
     browser, model = window.browser, window.browser.model
-    contacts = _counted(monkeypatch, "crm.contact.list")
-    companies = _counted(monkeypatch, "crm.company.list")
+    contacts = _counted(monkeypatch, "crm.item.list", CrmEntityType.CONTACT.type_id)
+    companies = _counted(monkeypatch, "crm.item.list", CrmEntityType.COMPANY.type_id)
     state = live_portal.state
     deals = {int(d["ID"]): d for d in state.crm["deal"].rows}
 
