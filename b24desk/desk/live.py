@@ -187,8 +187,12 @@ class LivePoller:
         floor = self._last_request + self.pacing.fastest_every
         deadline = self._last_request + every
         self._wake.clear()
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
+        # lands as the wake-up completes, and the poller then outlives its session (the
+        # window's shutdown waited for it forever).
         try:
-            await asyncio.wait_for(self._wake.wait(), max(0.0, deadline - self._clock()))
+            async with asyncio.timeout(max(0.0, deadline - self._clock())):
+                await self._wake.wait()
         except TimeoutError:
             return
         await asyncio.sleep(max(0.0, floor - self._clock()))

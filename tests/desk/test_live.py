@@ -261,3 +261,25 @@ def test_an_oauth_token_refresh_loses_and_repeats_nothing(live_portal, tmp_path)
 
     asyncio.run(scenario())
     assert seen == ["before", *many, "while closed"]
+
+
+def test_a_wake_up_that_lands_with_the_cancel_does_not_keep_the_poller_alive(live_portal, tmp_path):
+    """Closing the window cancels the poller; the chat switch just before it woke the
+    poller. The cancel must win (a poller that outlives its session holds the shutdown)."""
+    slow = Pacing(active_every=30, idle_every=30, most_per_minute=600, slowest_every=60)
+
+    async def scenario() -> bool:
+        async with B24Client(WebhookAuth(live_portal.webhook), FAST) as client:
+            poller = LivePoller(client, OffsetFile(tmp_path / "o.json"), pacing=slow)
+            task = asyncio.create_task(poller.run())
+            await wait_until(lambda: poller.status.last_tick is not None, what="the first tick")
+            await asyncio.sleep(0.05)  # now in its 30 s pause
+            poller.watch(12345, member=False)  # a wake-up...
+            task.cancel()  # ...and the cancel, in the same step
+            done, _ = await asyncio.wait({task}, timeout=2)
+            if not done:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+            return bool(done) and task.cancelled()
+
+    assert asyncio.run(scenario())
