@@ -121,5 +121,6 @@ class Notices:
         return min(waits, default=None)
 
     def forget(self, chat_id: int) -> None:
-        """No longer watched: what it gathered is dropped."""
+        """No longer watched, or in sight: what it gathered is dropped, and its next
+        message notifies at once."""
         self._chats.pop(chat_id, None)

@@ -187,6 +187,7 @@ class Watching(QObject):
         self.menus.notifications_action.setChecked(enabled)
         if not enabled:
             self.tray.stop()
+            self.notices = Notices()  # what gathered meanwhile is old news when they return
         elif not self.tray.start() and not self._told_no_tray:
             self._told_no_tray = True
             self._tell(
@@ -197,13 +198,17 @@ class Watching(QObject):
             )
 
     def on_update(self, update: LiveUpdate) -> None:
-        if self.watched is not None:
-            self.notices.add(update.events, self.watched)
-            self._flush()
+        if self.watched is None or not self.enabled:
+            return  # nothing gathers while notifications are off
+        self.notices.add(update.events, self.watched)
+        shown = self.pane.shown
+        if shown is not None and shown.chat_id is not None and self.pane.window().isActiveWindow():
+            self.notices.forget(shown.chat_id)  # in sight: the supervisor sees it come
+        self._flush()
 
     def _flush(self) -> None:
         notices = self.notices.take()
-        if notices and self.enabled and self.tray.running:
+        if notices and self.tray.running:
             self._notify(notices)
         wait = self.notices.next_due()
         if wait is not None:
