@@ -104,6 +104,8 @@ async def shoot_live_desk(window: MainWindow, portal: Portal) -> None:
         and any(c.crm.values())
     ][:3]  # fmt: skip
     texts = LIVE_TEXTS[SUFFIX]
+    if others:
+        window.watching.toggle(others[0].id)  # watched: a star in the Activity dock
     for other, text in zip(others, texts, strict=False):
         state.add_message(other, other.customer_id, text, now(state))
     await until(lambda: window.activity.list.count() >= len(others), timeout=30)
@@ -118,6 +120,7 @@ async def shoot_live_desk(window: MainWindow, portal: Portal) -> None:
     bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
     state.add_message(chat, chat.customer_id, texts[-1], now(state))
     await until(lambda: pane.new_messages.isVisible(), timeout=30)
+    window.status.clearMessage()
     await settle()
     shoot(window, "live-desk")
     pane.history_view.show_newest()

@@ -20,6 +20,8 @@ from .local import index_file
 from .names import NAMES_DIR
 from .outbox import Outbox
 from .session import Session
+from .session_ledger import sessions_file
+from .watched import WATCHED_DIR
 
 if TYPE_CHECKING:
     # The client (and httpx under it) loads when the first connection opens, not at start-up.
@@ -142,25 +144,34 @@ class Connections:
         )  # fmt: skip
 
     def forget_caches(self, name: str) -> None:
-        """Delete what the desk kept of a deleted profile's portal (its index, its event
-        offset): caches of data that stays on the portal, so nothing the user wrote."""
-        for path in self._caches_of(name):
+        """Delete what the desk kept for a deleted profile: its index, event offset, sessions
+        seen, status names and watched chats. All of it concerns that portal only, and what
+        the user wrote (drafts, the outbox) is not among it."""
+        for path in self._files_of(name):
             path.unlink(missing_ok=True)
 
     def move_caches(self, old: str, new: str) -> None:
-        """A renamed profile keeps its index and event offset (not a second copy beside the
-        stale one); call it while neither name is connected."""
-        for source, target in zip(self._caches_of(old), self._caches_of(new), strict=True):
+        """A renamed profile keeps its files (not a second, empty set beside the stale one);
+        call it while neither name is connected."""
+        for source, target in zip(self._files_of(old), self._files_of(new), strict=True):
             if source.exists():
                 source.replace(target)
 
-    def _caches_of(self, name: str) -> list[Path]:
+    def _files_of(self, name: str) -> list[Path]:
+        """Every file kept per profile under the data folder."""
         if self._data_dir is None:
             return []
         index = index_file(self._data_dir, name)
-        # SQLite's write-ahead log and shared memory belong to the index file beside them.
-        sqlite_files = [index, *(index.with_name(index.name + s) for s in ("-wal", "-shm"))]
-        return [*sqlite_files, profile_file(self._data_dir / LIVE_DIR, name, ".json")]
+        live = profile_file(self._data_dir / LIVE_DIR, name, ".json")
+        return [
+            index,
+            # SQLite's write-ahead log and shared memory belong to the index beside them.
+            *(index.with_name(index.name + suffix) for suffix in ("-wal", "-shm")),
+            live,
+            sessions_file(live),
+            profile_file(self._data_dir / NAMES_DIR, name, ".json"),
+            profile_file(self._data_dir / WATCHED_DIR, name, ".json"),
+        ]
 
     def _live_of(self, name: str) -> Path | None:
         return profile_file(self._data_dir / LIVE_DIR, name, ".json") if self._data_dir else None

@@ -193,9 +193,10 @@ class LivePoller:
         floor = self._last_request + self.pacing.fastest_every
         deadline = self._last_request + every
         self._wake.clear()
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
+        # lands as the wake-up completes, and the poller then outlives its session (the
+        # window's shutdown waited for it forever).
         try:
-            # Not wait_for: its inner task, cancelled before it starts (the window closing),
-            # leaves a "never awaited" coroutine behind.
             async with asyncio.timeout(max(0.0, deadline - self._clock())):
                 await self._wake.wait()
         except TimeoutError:

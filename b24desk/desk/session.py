@@ -20,7 +20,7 @@ from .live import LivePoller, OffsetFile
 from .local import IndexStatus, LocalIndex
 from .names import StatusNamesFile
 from .outbox import Outbox
-from .session_ledger import SessionLedger
+from .session_ledger import SessionLedger, sessions_file
 from .tasks import TaskScope
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class Session:
         local = LocalIndex.open(client, index) if index is not None else None
         poller = None
         if live is not None:
-            desk.sessions = SessionLedger(live.with_name(f"{live.stem}-sessions.json"))
+            desk.sessions = SessionLedger(sessions_file(live))
             offsets = OffsetFile(live)
             if fresh_portal:
                 offsets.forget()

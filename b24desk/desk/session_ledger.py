@@ -26,6 +26,11 @@ MOST_CHATS = 5000  # the chats remembered; those not seen for longest are forgot
 MOST_PER_CHAT = 200
 
 
+def sessions_file(live: Path) -> Path:
+    """The ledger's file, beside the profile's event offset file."""
+    return live.with_name(f"{live.stem}-sessions.json")
+
+
 @dataclass(frozen=True, slots=True)
 class SeenSession:
     """One session of a chat: its ID and the dates of its first and last message."""

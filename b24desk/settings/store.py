@@ -55,6 +55,7 @@ class AppSettings:
     entity_type: str = "lead"
     language: str = "system"
     local_index: bool = True  # keep a local copy of CRM rows for instant browsing and search
+    notifications: bool = False  # desktop notifications for watched chats: only when asked
     window_geometry: str = ""
     window_state: str = ""
     splitter_sizes: dict[str, list[int]] = field(default_factory=dict)
@@ -199,6 +200,7 @@ _PREFERENCES: dict[str, Callable[[Any], Any]] = {
     "language": _language,
     # Added without a schema step: a file that lacks it (older versions) keeps the default.
     "local_index": _flag,
+    "notifications": _flag,
 }
 _LAYOUT: dict[str, Callable[[Any], Any]] = {
     "window_geometry": _hex,

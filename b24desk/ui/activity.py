@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
@@ -44,6 +44,7 @@ class ActivityDock(QDockWidget):
         self.list.itemClicked.connect(self._open)
         self.setWidget(self.list)
         self._unread: dict[int, int] = {}
+        self._watched: frozenset[int] = frozenset()
 
     def clear(self) -> None:
         self.list.clear()
@@ -61,6 +62,12 @@ class ActivityDock(QDockWidget):
 
     def set_unread(self, per_chat: Mapping[int, int]) -> None:
         self._unread = dict(per_chat)
+        for row in range(self.list.count()):
+            self._label(self.list.item(row))
+
+    def set_watched(self, chat_ids: Collection[int]) -> None:
+        """The chats the supervisor watches: marked with a star."""
+        self._watched = frozenset(chat_ids)
         for row in range(self.list.count()):
             self._label(self.list.item(row))
 
@@ -87,6 +94,8 @@ class ActivityDock(QDockWidget):
         kind, entity_id, who, said, date = item.data(Qt.ItemDataRole.UserRole)
         unread = self._unread.get(item.data(CHAT_ROLE), 0)
         head = f"{kind} #{entity_id} · {short_datetime(date)}"
+        if item.data(CHAT_ROLE) in self._watched:
+            head = "★ " + head + " · " + self.tr("watched")
         if unread:
             head += " · " + self.tr("unread: {0}").format(unread)
         item.setText(f"{head}\n{who}: {said}" if who else f"{head}\n{said}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from b24desk.desk.chat_states import ListWatch, watched_first
@@ -18,6 +18,8 @@ from b24desk.ui.status_bar import StatusBar
 
 
 class LiveDesk(QObject):
+    updated = Signal(object)  # each LiveUpdate, after the pane and the dock took theirs
+
     def __init__(self, pane: ChatPane, dock: ActivityDock, status: StatusBar) -> None:
         super().__init__(pane)
         self.pane, self.dock, self.status = pane, dock, status
@@ -63,6 +65,7 @@ class LiveDesk(QObject):
             self.pane.chats.set_unread(update.counters.lines_chats)
         if self._poller is not None:
             self.status.show_live(self._poller.status)
+        self.updated.emit(update)
 
     def _changed(self, shown: EntityChats, update: LiveUpdate) -> bool:
         if update.chats() & {shown.chat_id, *shown.states}:

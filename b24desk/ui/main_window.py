@@ -41,6 +41,7 @@ from .profile_actions import ProfileActions
 from .request_log import RequestLog
 from .restart import RestartBar
 from .status_bar import StatusBar
+from .watch import Watching
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.log_dock.hide()
         self.activity = ActivityDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity)
-        self.activity.hide()  # View → Activity: the pane keeps its width until asked
+        self.activity.hide()  # on a wide first start it shows (window_layout), else on View
         self.activity.open_requested.connect(
             lambda ref, chat_id: self.runner.spawn(self._open_entity_ref(ref, chat_id))
         )
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
         self.live_desk = LiveDesk(self.chat_pane, self.activity, self.status)
         self.profile_actions = ProfileActions(self, self)
         self._build_menus()
+        self.watching = Watching(self.live_desk, self.menus, self)  # notifications too
+        self.watching.remember(self.settings, self._save_settings)
+        self.watching.open_requested.connect(lambda *_: self.bring_to_front())
+        self.watching.open_requested.connect(self.activity.open_requested)  # the same opening
         self.browser.entity_chosen.connect(self.chat_pane.open_entity)
         self.browser.open_in_portal.connect(lambda e: self.pages.open(entity_path(e.ref)))
         self.pages.notice.connect(lambda text: self.status.showMessage(text, 10_000))
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
         self._headroom_timer.start()
         session.scope.spawn(self._load_names(session), name="employee names")
         self.live_desk.attach(session)
+        self.watching.attach(self.paths.data_dir, name)
         if profile is not None:
             self.settings.last_profile = name
             self._save_settings()
@@ -258,6 +264,7 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         self.chat_pane.set_desk(None)
         self.live_desk.detach()
+        self.watching.detach()
         if session is not None:
             await session.close()
 
@@ -349,7 +356,7 @@ class MainWindow(QMainWindow):
         return [(self.splitter, [560, 720]), (self.chat_pane.splitter, None)]
 
     def _restore_layout(self) -> None:
-        window_layout.restore(self, self.settings, self._splitters())
+        window_layout.restore(self, self.settings, self._splitters(), (self.activity,))
         entity_type = CrmEntityType.from_text(self.settings.entity_type or "lead")
         if entity_type is not None:
             self.browser.set_entity_type(entity_type)

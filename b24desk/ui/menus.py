@@ -41,6 +41,8 @@ class Menus(QObject):
     finish_session = Signal()
     rate_session = Signal()
     pin_session = Signal()
+    watch_chat = Signal()  # the chat on show: watch it or stop watching it
+    notifications = Signal(bool)  # desktop notifications for watched chats on or off
     bulk = Signal(str)  # a desk.bulk.BulkAction value: over the browser's selected rows
     language_chosen = Signal(str)
     show_shortcuts = Signal()
@@ -78,6 +80,13 @@ class Menus(QObject):
         toggle_activity.setObjectName(shortcuts.ACTIVITY.name)
         toggle_activity.setShortcut(shortcuts.ACTIVITY.sequence())
         view.addAction(toggle_activity)
+        self.notifications_action = QAction(self.tr("&Desktop notifications"), self, checkable=True)
+        self.notifications_action.setObjectName("notificationsAction")
+        self.notifications_action.setToolTip(
+            self.tr("A notification when a customer writes in a chat you watch")
+        )
+        self.notifications_action.triggered.connect(lambda on: self.notifications.emit(bool(on)))
+        view.addAction(self.notifications_action)
         view.addAction(self._action(self.tr("&Refresh"), self.refresh, shortcuts.REFRESH))
         self._build_language_menu(view.addMenu(self.tr("Lan&guage")), language)
         self.chat_menu = chat = bar.addMenu(self.tr("Cha&t"))
@@ -100,6 +109,13 @@ class Menus(QObject):
         )
         for text, signal, key in session_items:
             chat.addAction(self._action(text, signal, key))
+        chat.addSeparator()
+        self.watch_action = self._action(
+            self.tr("&Watch this chat"), self.watch_chat, shortcuts.WATCH
+        )
+        self.watch_action.setCheckable(True)
+        self.watch_action.setEnabled(False)  # until a chat is on show
+        chat.addAction(self.watch_action)
         self._build_bulk_menu(chat)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(

@@ -64,3 +64,17 @@ def plain(*widgets: QLabel | QMessageBox) -> None:
     """Show the widgets' texts as typed: no markup, no links, whatever they contain."""
     for widget in widgets:
         widget.setTextFormat(Qt.TextFormat.PlainText)
+
+
+# Some desktops read a notification's text as markup (the freedesktop "body-markup"), others
+# show it as typed: look-alikes read the same everywhere and can never become a tag or link.
+_NO_MARKUP = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
+def notification_text(text: str, most: int) -> str:
+    """One line of portal text for a desktop notification: visible, markup-proof, at most
+    `most` characters (an ellipsis where it was cut)."""
+    line = " ".join(visible(text).split())
+    if len(line) > most:
+        line = line[: most - 1].rstrip() + "…"
+    return line.translate(_NO_MARKUP)

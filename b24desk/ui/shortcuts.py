@@ -65,6 +65,11 @@ FINISH = Shortcut(
     "Ctrl+Shift+F",
     QT_TRANSLATE_NOOP("shortcuts", "Finish the dialogue's session"),
 )
+WATCH = Shortcut(
+    "watchChatAction",
+    "Ctrl+Shift+W",
+    QT_TRANSLATE_NOOP("shortcuts", "Watch the chat (desktop notifications) or stop watching it"),
+)
 # Menu items without a key: `press` still names them when their button is greyed out.
 RATE = Shortcut("rateSessionAction", "", QT_TRANSLATE_NOOP("shortcuts", "Rate the session"))
 PIN = Shortcut("pinSessionAction", "", QT_TRANSLATE_NOOP("shortcuts", "Pin or unpin the dialogue"))
@@ -81,6 +86,7 @@ ACTIONS = (
     TAKE_OVER,
     TRANSFER,
     FINISH,
+    WATCH,
     REFRESH,
     REQUEST_LOG,
     ACTIVITY,

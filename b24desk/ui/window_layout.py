@@ -1,23 +1,39 @@
-"""The window's size and splitter positions: remembered across starts, fitted to the screen."""
+"""The window's size, docks and splitter positions: remembered across starts, fitted to the
+screen on a first start."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 from b24desk.settings.store import AppSettings
 
 DEFAULT_SIZE = QSize(1280, 800)
+# Wide enough for a dock beside both panes; on a narrower first start (a 1024×600 netbook)
+# such docks wait for View, so the panes keep their room.
+WIDE_ENOUGH = 1280
 # Each splitter with its sizes on a first start (None: its own stretch factors decide).
 Splitters = list[tuple[QSplitter, list[int] | None]]
 
 
-def restore(window: QMainWindow, settings: AppSettings, splitters: Splitters) -> None:
-    """The last geometry and splitter sizes; on a first start, a size that fits the screen."""
+def restore(
+    window: QMainWindow,
+    settings: AppSettings,
+    splitters: Splitters,
+    wide_docks: tuple[QDockWidget, ...] = (),
+) -> None:
+    """The last geometry, docks and splitter sizes; on a first start, a size that fits the
+    screen, with `wide_docks` shown when that size is wide enough."""
     if settings.window_geometry:
         window.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
     else:
         window.resize(_fitted(window))
+    # Which docks show, and where: as the supervisor left them (hid them, or dragged them).
+    if not settings.window_state or not window.restoreState(
+        QByteArray.fromHex(settings.window_state.encode())
+    ):
+        for dock in wide_docks:
+            dock.setVisible(window.width() >= WIDE_ENOUGH)
     for splitter, default in splitters:
         sizes = settings.splitter_sizes.get(splitter.objectName()) or default
         if sizes:
@@ -26,6 +42,7 @@ def restore(window: QMainWindow, settings: AppSettings, splitters: Splitters) ->
 
 def remember(window: QMainWindow, settings: AppSettings, splitters: Splitters) -> None:
     settings.window_geometry = bytes(window.saveGeometry().toHex().data()).decode()
+    settings.window_state = bytes(window.saveState().toHex().data()).decode()
     for splitter, _default in splitters:
         settings.splitter_sizes[splitter.objectName()] = splitter.sizes()
 

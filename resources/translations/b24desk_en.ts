@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unread: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,6 +159,10 @@
     </message>
     <message>
         <source>&amp;Open in Bitrix24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch this chat</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -771,6 +779,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A notification when a customer writes in a chat you watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,6 +828,10 @@
     </message>
     <message>
         <source>&amp;Pin or unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watch this chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,6 +1406,49 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>Watching</name>
+    <message>
+        <source>The list of watched chats could not be read; it was kept as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watched chats could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer watching chat #{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching chat #{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitrix24 tells only participants about new messages: join the chat to be notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications are off: View → Desktop notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so b24desk cannot show desktop notifications here. Watched chats are marked in the Activity panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New messages in {0} watched chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} new messages, the last: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>No saved profile named “{0}”.</source>
@@ -1730,6 +1793,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Finish the dialogue&apos;s session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the chat (desktop notifications) or stop watching it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

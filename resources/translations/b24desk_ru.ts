@@ -8,6 +8,10 @@
         <translation>Активность</translation>
     </message>
     <message>
+        <source>watched</source>
+        <translation>отслеживается</translation>
+    </message>
+    <message>
         <source>unread: {0}</source>
         <translation>непрочитанных: {0}</translation>
     </message>
@@ -156,6 +160,10 @@
     <message>
         <source>&amp;Open in Bitrix24</source>
         <translation>&amp;Открыть в Битрикс24</translation>
+    </message>
+    <message>
+        <source>&amp;Watch this chat</source>
+        <translation>Сл&amp;едить за чатом</translation>
     </message>
 </context>
 <context>
@@ -771,6 +779,14 @@
         <translation>&amp;Активность</translation>
     </message>
     <message>
+        <source>&amp;Desktop notifications</source>
+        <translation>&amp;Уведомления на рабочем столе</translation>
+    </message>
+    <message>
+        <source>A notification when a customer writes in a chat you watch</source>
+        <translation>Уведомление, когда клиент пишет в чат, за которым вы следите</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
@@ -813,6 +829,10 @@
     <message>
         <source>&amp;Pin or unpin</source>
         <translation>За&amp;крепить или открепить</translation>
+    </message>
+    <message>
+        <source>&amp;Watch this chat</source>
+        <translation>Сл&amp;едить за чатом</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1387,6 +1407,49 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
 </context>
 <context>
+    <name>Watching</name>
+    <message>
+        <source>The list of watched chats could not be read; it was kept as {0}.</source>
+        <translation>Список отслеживаемых чатов не удалось прочитать; он сохранён как {0}.</translation>
+    </message>
+    <message>
+        <source>The watched chats could not be saved: {0}</source>
+        <translation>Не удалось сохранить отслеживаемые чаты: {0}</translation>
+    </message>
+    <message>
+        <source>No longer watching chat #{0}.</source>
+        <translation>Чат #{0} больше не отслеживается.</translation>
+    </message>
+    <message>
+        <source>Watching chat #{0}.</source>
+        <translation>Чат #{0} отслеживается.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 tells only participants about new messages: join the chat to be notified.</source>
+        <translation>Битрикс24 сообщает о новых сообщениях только участникам: присоединитесь к чату, чтобы получать уведомления.</translation>
+    </message>
+    <message>
+        <source>Desktop notifications are off: View → Desktop notifications.</source>
+        <translation>Уведомления на рабочем столе выключены: Вид → Уведомления на рабочем столе.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so b24desk cannot show desktop notifications here. Watched chats are marked in the Activity panel.</source>
+        <translation>В этой рабочей среде нет системного лотка, поэтому b24desk не может показывать здесь уведомления. Отслеживаемые чаты отмечены в панели «Активность».</translation>
+    </message>
+    <message>
+        <source>New messages in {0} watched chats</source>
+        <translation>Новые сообщения в отслеживаемых чатах: {0}</translation>
+    </message>
+    <message>
+        <source>Chat #{0}</source>
+        <translation>Чат #{0}</translation>
+    </message>
+    <message>
+        <source>{0} new messages, the last: {1}</source>
+        <translation>Новых сообщений: {0}, последнее: {1}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>No saved profile named “{0}”.</source>
@@ -1732,6 +1795,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Finish the dialogue&apos;s session</source>
         <translation>Завершить сессию диалога</translation>
+    </message>
+    <message>
+        <source>Watch the chat (desktop notifications) or stop watching it</source>
+        <translation>Следить за чатом (уведомления на рабочем столе) или перестать</translation>
     </message>
     <message>
         <source>Rate the session</source>

@@ -1,6 +1,6 @@
-"""The live poller against the loopback portal: each event once, across restarts and faults;
-the backlog of a first start skipped; the budget; a chat the supervisor is not in; a second
-reader of the same user's events."""
+"""The live poller against the loopback portal: each event once, across restarts, faults and
+token refreshes; the backlog of a first start skipped; the budget; a chat the supervisor is
+not in; a second reader of the same user's events."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from b24desk.api import B24Client, ClientOptions, WebhookAuth, live
+from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, live
+from b24desk.api.auth import Auth
 from b24desk.api.live_types import ImEventType
-from b24desk.desk.live import LivePoller, LiveUpdate, OffsetFile, Pacing
+from b24desk.desk.live import EVENTS_PER_TICK, LivePoller, LiveUpdate, OffsetFile, Pacing
 from b24desk.portal.methods.chat_access import now
+from tests.api.helpers import oauth_for
 from tests.helpers.chats import ADMIN, active_lead_chat_with_admin, without_admin
 from tests.helpers.waiting import wait_until
 
@@ -34,14 +36,28 @@ def post(lp: Any, chat: Any, text: str) -> None:
     lp.state.add_message(chat, chat.customer_id, text, now(lp.state))
 
 
+def oauth_with(lp: Any, app: OAuthAuth, tokens: OAuthTokens) -> OAuthAuth:
+    """The same application signed in with `tokens` (as kept in the secret store)."""
+    return OAuthAuth(
+        f"{lp.base_url}/rest/",
+        app.client_id,
+        lp.state.oauth_apps[app.client_id].client_secret,
+        OAuthTokens(tokens.access_token, tokens.refresh_token),
+        token_url=app.token_url,
+    )
+
+
 async def with_poller(
     lp: Any,
     offsets: OffsetFile,
     work: Callable[[LivePoller, list[LiveUpdate]], Awaitable[None]],
     pacing: Pacing = QUICK,
+    *,
+    auth: Auth | None = None,
 ) -> LivePoller:
-    """Run a poller on `offsets` while `work` goes on; stop it afterwards."""
-    async with B24Client(WebhookAuth(lp.webhook), FAST) as client:
+    """Run a poller on `offsets` while `work` goes on (as the admin's webhook unless `auth`
+    says otherwise); stop it afterwards."""
+    async with B24Client(auth or WebhookAuth(lp.webhook), FAST) as client:
         poller = LivePoller(client, offsets, pacing=pacing)
         updates: list[LiveUpdate] = []
         poller.listen(updates.append)
@@ -229,3 +245,66 @@ def test_the_listed_chats_dialogues_come_with_each_tick_in_its_one_request(live_
         assert {r.method for r in list(lp.portal.wire_log)[seen:]} == {"batch"}
 
     asyncio.run(with_poller(lp, OffsetFile(tmp_path / "o.json"), work))
+
+
+def test_an_oauth_token_refresh_loses_and_repeats_nothing(live_portal, tmp_path):
+    """The token expires between ticks (more than a page of news waiting), and again while
+    b24desk is closed: the refreshed token reads on from the kept offset."""
+    lp = live_portal
+    chat = active_lead_chat_with_admin(lp.state)
+    offsets = OffsetFile(tmp_path / "offset.json")
+    stored: list[OAuthTokens] = []
+    auth = oauth_for(lp, on_tokens=stored.append)
+    many = [f"while the token was dead {n}" for n in range(EVENTS_PER_TICK + 20)]
+    seen: list[str] = []
+
+    async def first(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: offsets.load() is not None, what="the first start")
+        post(lp, chat, "before")
+        await wait_until(lambda: said(updates) == ["before"], what="the first message")
+        lp.portal.expire_access_tokens()  # no await before the posts: the next tick meets it
+        for text in many:
+            post(lp, chat, text)
+        await wait_until(lambda: len(said(updates)) >= 1 + len(many), what="the backlog")
+        await asyncio.sleep(QUICK.active_every * 4)  # a few more ticks: no repeats
+        seen.extend(said(updates))
+
+    async def second(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+        await wait_until(lambda: "while closed" in said(updates), what="the missed message")
+        await asyncio.sleep(QUICK.active_every * 4)
+        seen.extend(said(updates))
+
+    async def scenario() -> None:
+        await with_poller(lp, offsets, first, auth=auth)
+        assert auth.refreshes == 1 and len(stored) == 1
+        post(lp, chat, "while closed")
+        lp.portal.expire_access_tokens()
+        # Started again with the tokens it stored, as the app does from the secret store.
+        again = oauth_with(lp, auth, stored[-1])
+        await with_poller(lp, offsets, second, auth=again)
+        assert again.refreshes == 1
+
+    asyncio.run(scenario())
+    assert seen == ["before", *many, "while closed"]
+
+
+def test_a_wake_up_that_lands_with_the_cancel_does_not_keep_the_poller_alive(live_portal, tmp_path):
+    """Closing the window cancels the poller; the chat switch just before it woke the
+    poller. The cancel must win (a poller that outlives its session holds the shutdown)."""
+    slow = Pacing(active_every=30, idle_every=30, most_per_minute=600, slowest_every=60)
+
+    async def scenario() -> bool:
+        async with B24Client(WebhookAuth(live_portal.webhook), FAST) as client:
+            poller = LivePoller(client, OffsetFile(tmp_path / "o.json"), pacing=slow)
+            task = asyncio.create_task(poller.run())
+            await wait_until(lambda: poller.status.last_tick is not None, what="the first tick")
+            await asyncio.sleep(0.05)  # now in its 30 s pause
+            poller.watch(12345, member=False)  # a wake-up...
+            task.cancel()  # ...and the cancel, in the same step
+            done, _ = await asyncio.wait({task}, timeout=2)
+            if not done:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+            return bool(done) and task.cancelled()
+
+    assert asyncio.run(scenario())
