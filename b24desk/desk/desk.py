@@ -8,27 +8,23 @@ the user acted, so nothing the user does while it is on its way can redirect it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from b24desk.api import clients, crm, openlines, statuses, users
+from b24desk.api import openlines, users
 from b24desk.api.batch import BatchResult, Command
 from b24desk.api.coded_errors import ChatPostDeniedError
 from b24desk.api.errors import B24Error, OutcomeUnknownError
 from b24desk.api.query import ref
 from b24desk.api.types import (
     ChatRef,
-    CrmEntityType,
     CrmRef,
-    Entity,
     History,
-    Page,
     ParticipantChange,
-    StatusNames,
     User,
 )
 
 from .chat_states import SLOTS, read_states, slot_histories, state_commands
+from .directory import Directory
 from .drafts import Drafts
 from .local import LocalIndex
 from .outbox import ChatTarget, Outbox, OutboxItem, OutboxState
@@ -51,8 +47,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Desk:
-    """Use-cases for one connected portal (one profile)."""
+class Desk(Directory):
+    """Use-cases for one connected portal (one profile); the browser's reads come from
+    `Directory`."""
 
     def __init__(
         self, client: B24Client, outbox: Outbox, drafts: Drafts, profile: str, me: User
@@ -321,62 +318,6 @@ class Desk:
 
     def creating_lead(self, chat_id: int) -> bool:
         return chat_id in self._creating_leads
-
-    # ---- entities and users ----
-
-    async def entity_page(
-        self,
-        entity_type: CrmEntityType,
-        start: int,
-        order: list[tuple[str, bool]],
-        search: str = "",
-    ) -> Page[Entity]:
-        """One page for the browser: a plain list page, or every search hit at once.
-
-        In ID order `start` is a cursor (the last ID shown, 0 for the first page) and the
-        portal is never asked to count: on a big portal counting is what makes a list slow.
-        Once the local index holds every row of the type, it serves pages and search.
-        """
-        if self.local is not None and self.local.serves(entity_type, order):
-            page = await self.local.page(entity_type, start, order, search)
-            if page is not None:
-                return page
-        if search.strip():
-            found = await crm.search(self.client, entity_type, search)
-            return Page(found, len(found), None)
-        if all(name == "ID" for name, _ in order):
-            descending = order[0][1] if order else True
-            return await crm.id_page(
-                self.client, entity_type, after=start or None, descending=descending
-            )
-        ordering = {name: "DESC" if descending else "ASC" for name, descending in order}
-        return await crm.list_page(self.client, entity_type, order=ordering or None, start=start)
-
-    async def get_entity(self, entity: CrmRef) -> Entity:
-        return await crm.get_entity(self.client, entity.type, entity.id)
-
-    async def client_names(self, refs: Iterable[CrmRef]) -> dict[CrmRef, str]:
-        """Contacts' and companies' names (a deal's client): from the local index when it
-        holds them, the rest in one request; one nobody can name is left out."""
-        wanted = set(refs)
-        names = await self.local.index.names(wanted) if self.local is not None else {}
-        missing = wanted - names.keys()
-        if missing:
-            names |= await clients.client_names(self.client, missing)
-        return names
-
-    async def employee_names(self) -> dict[int, str]:
-        """Every employee's name, fired ones included (they still own CRM rows)."""
-        return {user.id: user.full_name for user in await users.all_users(self.client)}
-
-    async def status_names(self) -> StatusNames:
-        """What this portal calls each type's status, stage and type codes, with colours."""
-        return await statuses.status_names(self.client)
-
-    async def search_users(self, text: str) -> list[User]:
-        if not text.strip():
-            return []
-        return list(await users.search_users(self.client, text))
 
 
 def _value_or(result: BatchResult, name: str, default: Any) -> Any:
