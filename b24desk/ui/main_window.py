@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskScope(self._background_failed)
         outbox = Outbox(paths.data_dir / "outbox.json")
         drafts = Drafts(paths.data_dir / "drafts.json")
-        self._set_aside = [*settings.set_aside, *secrets.set_aside]
-        self._set_aside += [*outbox.set_aside, *drafts.set_aside]
+        set_aside = [*settings.set_aside, *secrets.set_aside, *outbox.set_aside, *drafts.set_aside]
         profiles = lambda: self.settings.profiles  # noqa: E731 - read anew at each connect
         self.connections = Connections(
             profiles,
@@ -139,21 +138,11 @@ class MainWindow(QMainWindow):
         self._headroom_timer.setInterval(500)
         self._headroom_timer.timeout.connect(lambda *_: self._show_headroom())
         self._restore_layout()
-        self._tell_what_was_set_aside()
+        self.status.show_set_aside(set_aside)
 
     @property
     def desk(self) -> Desk | None:
         return self.session.desk if self.session is not None else None
-
-    def _tell_what_was_set_aside(self) -> None:
-        """Once, at start: files that could not be read were kept, not erased; say where."""
-        if not self._set_aside:
-            return
-        where = ", ".join(sorted({str(item.where) for item in self._set_aside}))
-        notice = self.tr(
-            "Some saved data could not be read and was kept aside (nothing was erased): {0}"
-        )
-        self.status.show_notice(notice.format(where))
 
     # ---- chrome ----
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from b24desk.api.types import CrmEntityType
 from b24desk.desk.live import LiveStatus
 from b24desk.desk.local import IndexStatus
+from b24desk.files import SetAside
 from b24desk.ui.plaintext import plain, visible
 from b24desk.ui.style import Tone, text_style
 
@@ -130,3 +132,13 @@ class StatusBar(QStatusBar):
     def show_notice(self, text: str) -> None:
         """Something the supervisor should know once, not an error of their action."""
         self.showMessage(text, 30_000)
+
+    def show_set_aside(self, items: Sequence[SetAside]) -> None:
+        """Once, at start: files that could not be read were kept, not erased; say where."""
+        if not items:
+            return
+        where = ", ".join(sorted({str(item.where) for item in items}))
+        notice = self.tr(
+            "Some saved data could not be read and was kept aside (nothing was erased): {0}"
+        )
+        self.show_notice(notice.format(where))

@@ -716,10 +716,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diagnostics copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,6 +1269,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     </message>
     <message>
         <source>Updated at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

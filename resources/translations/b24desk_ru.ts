@@ -716,10 +716,6 @@
         <translation>Запросы</translation>
     </message>
     <message>
-        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
-        <translation>Часть сохранённых данных не удалось прочитать; они отложены в сторону (ничего не удалено): {0}</translation>
-    </message>
-    <message>
         <source>Diagnostics copied</source>
         <translation>Диагностика скопирована</translation>
     </message>
@@ -1275,6 +1271,10 @@ A desk for Bitrix24 contact-centre supervisors.</source>
     <message>
         <source>Updated at {0}</source>
         <translation>Обновлено в {0}</translation>
+    </message>
+    <message>
+        <source>Some saved data could not be read and was kept aside (nothing was erased): {0}</source>
+        <translation>Часть сохранённых данных не удалось прочитать; они отложены в сторону (ничего не удалено): {0}</translation>
     </message>
 </context>
 <context>
