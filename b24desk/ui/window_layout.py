@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 from b24desk.settings.store import AppSettings
 
 DEFAULT_SIZE = QSize(1280, 800)
-# Wide enough for a dock beside both panes; on a narrower first start (a 1024×600 netbook)
-# such docks wait for View, so the panes keep their room.
-WIDE_ENOUGH = 1280
+# A first start on a screen with room for it (1920×1080 and up) opens this large.
+ROOMY_SIZE = QSize(1600, 900)
+# Wide enough for a dock beside both panes: at 1280 px the Activity dock left the browser
+# only its ID and title. On a narrower first start such docks wait for View.
+WIDE_ENOUGH = 1600
 # Each splitter with its sizes on a first start (None: its own stretch factors decide).
 Splitters = list[tuple[QSplitter, list[int] | None]]
 
@@ -48,8 +50,12 @@ def remember(window: QMainWindow, settings: AppSettings, splitters: Splitters) -
 
 
 def _fitted(window: QMainWindow) -> QSize:
-    """The default size, or the screen's free area on a small screen (a 1024×600 netbook)."""
+    """A roomy size where the screen has room for it, else the default size or the screen's
+    free area on a small screen (a 1024×600 netbook)."""
     screen = window.screen()
     if screen is None:
         return DEFAULT_SIZE
-    return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
+    free = screen.availableGeometry().size()
+    if ROOMY_SIZE.width() <= free.width() * 0.85 and ROOMY_SIZE.height() <= free.height():
+        return ROOMY_SIZE
+    return DEFAULT_SIZE.boundedTo(free)

@@ -27,7 +27,9 @@ def close_window(window: MainWindow) -> None:
     save_settings(window.settings, window.paths)
 
 
-@pytest.mark.parametrize(("width", "height", "shown"), [(1400, 900, True), (1024, 600, False)])
+@pytest.mark.parametrize(
+    ("width", "height", "shown"), [(1600, 900, True), (1280, 800, False), (1024, 600, False)]
+)
 def test_a_first_start_shows_activity_when_the_window_is_wide_enough(
     width, height, shown, tmp_path, monkeypatch, windows
 ):
@@ -44,7 +46,7 @@ def test_the_supervisors_choice_is_kept_across_restarts(
     wide, choice, tmp_path, monkeypatch, windows
 ):
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
-    size = QSize(1400, 900) if wide else QSize(1024, 600)
+    size = QSize(1600, 900) if wide else QSize(1024, 600)
     monkeypatch.setattr(window_layout, "_fitted", lambda window: size)
     first = open_window(windows)
     assert first.activity.isVisible() is wide
