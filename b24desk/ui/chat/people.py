@@ -59,7 +59,7 @@ class PeopleBox(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Participants")))
-        column.addWidget(self.view)
+        column.addWidget(self.view, 1)  # the room to spare is the list's, not the label's
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.join_button):
             buttons.addWidget(button)
