@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import sys
 import time
@@ -12,9 +11,11 @@ from typing import TYPE_CHECKING
 from b24desk import __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from b24desk.settings.secrets import SecretStore
+    from b24desk.ui.main_window import MainWindow
+    from b24desk.ui.single_instance import SingleInstance
 
 STARTED = time.perf_counter()
 
@@ -35,44 +36,24 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from b24desk.logs import log_start_up, setup_logging
-
-    setup_logging()  # the rotating file in Paths.default().log_dir, warnings on stderr
-    log_start_up()
-
-    from PySide6.QtCore import QCoreApplication
+    # The frame first: what its first paint needs, and nothing else (not even asyncio).
     from PySide6.QtWidgets import QApplication
 
-    from b24desk.desk.connect import DEMO_PROFILE
     from b24desk.settings.paths import Paths
     from b24desk.settings.secrets import SecretStore
     from b24desk.settings.store import load_settings
-    from b24desk.ui import language
-    from b24desk.ui.aio import favour_gui_thread
-    from b24desk.ui.collector import GuiThreadCollector
     from b24desk.ui.main_window import MainWindow
+    from b24desk.ui.single_instance import SingleInstance
 
     # A QApplication made earlier (pytest-qt's) is reused; instance() is typed as the base class.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("b24desk")
     app.setApplicationVersion(__version__)
-    # The taskbar/title-bar icon; the desktop file name lets Wayland match b24desk.desktop.
-    from b24desk.resources import app_icon
-
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName("b24desk")
+    app.setDesktopFileName("b24desk")  # lets Wayland match b24desk.desktop
     # The window closes itself after an orderly shutdown; the loop must outlive that.
     app.setQuitOnLastWindowClosed(False)
-    # After PySide6, so qasync finds it loaded instead of trying PyQt5, PyQt6 and PySide2.
-    import qasync
-
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-
     paths = Paths.default().ensure()
-    from b24desk.ui.single_instance import SingleInstance
-
     instance = SingleInstance(paths.data_dir, app)
     if not instance.acquire():
         print(
@@ -80,15 +61,46 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 0
-    settings = load_settings(paths)
-    # Before any widget exists: widgets take their texts when they are built.
-    language.install(settings.language, app)
-    from b24desk.demo import open_demo  # light: the portal itself loads when the demo opens
-
+    settings = load_settings(paths)  # the window's size and place, and the language
     # The store touches no keyring yet: choosing a backend is slow, so it happens after the
     # window has painted, on a worker thread (`secrets.probe`).
     secrets = SecretStore(paths)
-    window = MainWindow(settings, paths, secrets, demo=open_demo)
+    from b24desk.demo import open_demo  # light: the portal itself loads when the demo opens
+
+    window = MainWindow(settings, paths, secrets, demo=open_demo, build=False)
+    _paint_first(app, window, report=args.exit_when_ready)
+    return _run(app, window, instance, args)
+
+
+def _run(
+    app: QApplication, window: MainWindow, instance: SingleInstance, args: argparse.Namespace
+) -> int:
+    """After the first paint: the log, the language, the window's parts, the qasync loop, and
+    the first connection; until the window has closed."""
+    import asyncio
+
+    from PySide6.QtCore import QCoreApplication
+
+    from b24desk.desk.connect import DEMO_PROFILE
+    from b24desk.logs import log_start_up, setup_logging
+    from b24desk.resources import app_icon
+    from b24desk.ui import language
+    from b24desk.ui.aio import favour_gui_thread
+    from b24desk.ui.collector import GuiThreadCollector
+
+    setup_logging()  # the rotating file in Paths.default().log_dir, warnings on stderr
+    log_start_up()
+    settings, secrets = window.settings, window.secrets
+    app.setWindowIcon(app_icon())  # the taskbar/title-bar icon
+    # Before the parts are built: widgets take their texts when they are built.
+    language.install(settings.language, app)
+    # After PySide6, so qasync finds it loaded instead of trying PyQt5, PyQt6 and PySide2.
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window.build()
+    instance.listen()
     instance.activated.connect(window.bring_to_front)
     closed: asyncio.Future[None] = loop.create_future()
 
@@ -97,13 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             closed.set_result(None)
 
     app.lastWindowClosed.connect(last_window_closed)
-    painted = _first_paint(app, loop, report=args.exit_when_ready)
-    window.show()
 
     async def first_connection() -> None:
-        # Nothing competes with the first frame: no collection pass over all that start-up
-        # built, no portal import or seeding thread, no keyring probe.
-        await painted
         # Before any thread of ours starts (the demo portal's, the keyring probe's).
         GuiThreadCollector(app).start()
         favour_gui_thread()
@@ -133,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
 
     with loop:
-        loop.call_soon(lambda: window.runner.spawn(first_connection()))
-        loop.run_until_complete(closed)
+        if window.isVisible():  # not closed while it painted
+            loop.call_soon(lambda: window.runner.spawn(first_connection()))
+            loop.run_until_complete(closed)
         loop.run_until_complete(window.aclose())
     instance.release()
     if window.restart_requested:  # e.g. a new language: after the lock is released
@@ -158,41 +166,38 @@ def _first_uses(secrets: SecretStore) -> None:
     secrets.probe()
 
 
-# Start-up work waits for the first frame, but not for ever: a window that is never exposed
-# (minimised at start, a compositor that holds it back) gets no paint event.
+# The frame is shown and Qt's loop runs until it has painted, but not for ever: a window that
+# is never exposed (minimised at start, a compositor that holds it back) gets no paint event.
 FIRST_PAINT_WAIT_S = 1.0
 
 
-def _first_paint(
-    app: QApplication, loop: asyncio.AbstractEventLoop, *, report: bool
-) -> asyncio.Future[None]:
-    """A future done once any widget has painted (or after FIRST_PAINT_WAIT_S); with `report`,
-    print when that happened (for the start-up benchmark)."""
-    from PySide6.QtCore import QEvent, QObject
+def _paint_first(app: QApplication, window: QWidget, *, report: bool) -> None:
+    """Show `window` and return once any widget has painted (or after FIRST_PAINT_WAIT_S);
+    with `report`, print when that happened (for the start-up benchmark)."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
-    done: asyncio.Future[None] = loop.create_future()
+    waiting = QEventLoop()
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
+                # Every event of the application passes the filter: gone once it is of no use.
                 app.removeEventFilter(self)
                 if report:
                     print(f"painted in {time.perf_counter() - STARTED:.3f} s", flush=True)
-                # After this paint event returns, not inside it.
-                loop.call_soon(settle)
+                waiting.quit()  # after this paint event returns, not inside it
             return False
 
-    spy = FirstPaint(app)
-
-    def settle() -> None:
-        # Every event of the application passes the filter: gone once it is of no use.
-        app.removeEventFilter(spy)
-        if not done.done():
-            done.set_result(None)
-
+    spy = FirstPaint()
     app.installEventFilter(spy)
-    loop.call_later(FIRST_PAINT_WAIT_S, settle)
-    return done
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(waiting.quit)
+    timeout.start(int(FIRST_PAINT_WAIT_S * 1000))
+    window.show()
+    waiting.exec()
+    timeout.stop()
+    app.removeEventFilter(spy)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@ that starts `portal/`. It is seeded off the GUI thread and served on a thread of
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ async def open_demo(
 ) -> tuple[B24Client, Callable[[], Awaitable[None]]]:
     """A client talking to an in-process demo portal (a fresh one with live mode at
     `live_rate` actions a minute, 0 = still, unless given), and the call that stops both."""
+    import asyncio  # here: the app imports this module before its window paints
+
     if portal is None:
         # Loading the portal's modules and seeding it take a noticeable moment: never on the
         # GUI thread.

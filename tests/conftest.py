@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 
@@ -12,6 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from b24desk.portal import Portal, PortalConfig
 from b24desk.portal.server import PortalServer
 from tests.helpers.portal import LivePortal, PortalSwitch, make_portal
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection loaded (modules, classes, Qt's wrappers) lives as long as the run: it is
+    frozen, so the full collection after each GUI test walks only what the tests made since."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,9 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-# Not needed for the first frame: each costs tens of milliseconds to import (the keyring's
-# backend probe more), or is not on the desktop's path at all (uvicorn, sqlite3).
+# Not needed for the first frame, which is the empty window: each costs tens of milliseconds
+# to import (the keyring's backend probe more), or is not on the desktop's path at all
+# (uvicorn, sqlite3). The window's parts, the desk and the qasync loop load after it.
 NOT_BEFORE_FIRST_PAINT = (
     "keyring",
     "secretstorage",
@@ -25,7 +26,14 @@ NOT_BEFORE_FIRST_PAINT = (
     "sqlite3",
     "importlib.metadata",
     "email",
-    "b24desk.ui.dialogs.connection",
+    "b24desk.ui.dialogs",
+    "b24desk.ui.chat",
+    "b24desk.ui.browser",
+    "b24desk.ui.bulk",
+    "b24desk.desk",
+    "asyncio",
+    "qasync",
+    "PySide6.QtNetwork",
 )
 
 # Records sys.modules at the first paint of any widget, then runs the app as `b24desk --demo`.

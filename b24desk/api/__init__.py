@@ -6,30 +6,55 @@ async with B24Client(WebhookAuth(url)) as client:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from .auth import OAuthAuth, OAuthTokens, WebhookAuth
-from .batch import BatchResult, Command
-from .events import RequestEvent, WaitNotice
-from .live_types import (
-    Counters,
-    DialogMessages,
-    EventPage,
-    ImEvent,
-    ImEventType,
-    RecentChat,
-    RecentMessage,
-)
-from .query import ref
+# Eager: `redact` is also the name of its module, which would otherwise shadow the function
+# here once anyone imports `b24desk.api.redact`. It loads only `re` and `logging`.
 from .redact import redact
-from .urls import DEFAULT_TOKEN_URL, normalise_webhook_url
 
 if TYPE_CHECKING:
+    from .auth import OAuthAuth, OAuthTokens, WebhookAuth
+    from .batch import BatchResult, Command
     from .client import B24Client, ClientOptions, Envelope
+    from .events import RequestEvent, WaitNotice
+    from .live_types import (
+        Counters,
+        DialogMessages,
+        EventPage,
+        ImEvent,
+        ImEventType,
+        RecentChat,
+        RecentMessage,
+    )
+    from .query import ref
+    from .urls import DEFAULT_TOKEN_URL, normalise_webhook_url
 
-# The client pulls in httpx, which the window's first paint does not need while the UI
-# imports `api.types` and `api.events` at start-up: it loads on first use (PEP 562).
-_LAZY = frozenset({"B24Client", "ClientOptions", "Envelope"})
+# Each name loads its module on first use (PEP 562): importing one submodule, say `api.urls`
+# for the settings before the window's first paint, then costs no more than that module
+# (the client pulls in httpx, the auth module asyncio).
+_LAZY = {
+    "OAuthAuth": "auth",
+    "OAuthTokens": "auth",
+    "WebhookAuth": "auth",
+    "BatchResult": "batch",
+    "Command": "batch",
+    "B24Client": "client",
+    "ClientOptions": "client",
+    "Envelope": "client",
+    "RequestEvent": "events",
+    "WaitNotice": "events",
+    "Counters": "live_types",
+    "DialogMessages": "live_types",
+    "EventPage": "live_types",
+    "ImEvent": "live_types",
+    "ImEventType": "live_types",
+    "RecentChat": "live_types",
+    "RecentMessage": "live_types",
+    "ref": "query",
+    "DEFAULT_TOKEN_URL": "urls",
+    "normalise_webhook_url": "urls",
+}
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -57,11 +82,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
+    module = _LAZY.get(name)
+    if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import client
-
-    return getattr(client, name)
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 def __dir__() -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from b24desk.api.events import RequestEvent, WaitNotice
+from b24desk.api.types import StatusNames
 
 from .desk import Desk
 from .drafts import Drafts
@@ -63,7 +64,7 @@ class Session:
         self.local = local
         desk.local = local
         self.live = live  # polls the portal for what changed, when the profile has a folder
-        self.names = names  # the portal's status names as last seen, when it has a folder
+        self.names_file = names  # the portal's status names as last seen, if it has a folder
         self._on_close = on_close
         self._listeners: list[Callable[[], None]] = []
         # Calls waiting for a method's operating-time reset, so the supervisor can stop them.
@@ -160,6 +161,22 @@ class Session:
             waiting_method=notice.method if notice is not None else "",
             index=self.local.status if self.local is not None else None,
         )
+
+    async def names(
+        self, kept: Callable[[StatusNames], None]
+    ) -> tuple[dict[int, str], StatusNames]:
+        """Employees' names and the portal's status names, fresh; the status names kept from
+        the last start go to `kept` first, and today's are kept for the next."""
+        if self.names_file is not None and (
+            last_time := await asyncio.to_thread(self.names_file.load)
+        ):
+            kept(last_time)
+        employees, statuses = await asyncio.gather(
+            self.desk.employee_names(), self.desk.status_names()
+        )
+        if self.names_file is not None and statuses:
+            await asyncio.to_thread(self.names_file.save, statuses)  # an fsync: off the loop
+        return employees, statuses
 
     async def forget_local_data(self) -> bool:
         """Empty this profile's index and sync it again; False when there is no index."""

@@ -165,7 +165,7 @@ class Portal:
                 raise RestError("INVALID_REQUEST", "Request body could not be decoded", 400)
             caller = self._authenticate(parts, params)
             if self.config.rate_limit and not self.limits.admit(caller.key, started):
-                raise errors.QUERY_LIMIT
+                raise errors.query_limit()
             fault = self.faults.pick(method)
             if fault in BEFORE:
                 self._log(method, 500 if fault == "500" else 502 if fault == "502" else 200, fault)
@@ -214,14 +214,14 @@ class Portal:
     def invoke(self, caller: Caller, method: str, params: dict[str, Any]) -> Invoked:
         """Run one method (top level or inside a batch) and count its operating time."""
         if method == "batch":
-            raise errors.BATCH_NOT_ALLOWED
+            raise errors.batch_not_allowed()
         entry = METHODS.get(method)
         if entry is None:
-            raise errors.METHOD_NOT_FOUND
+            raise errors.method_not_found()
         self._check_scope(caller, entry.scope)
         now = time.time()
         if self.limits.method_blocked(caller.key, method, now):
-            raise errors.OPERATION_TIME_LIMIT
+            raise errors.operation_time_limit()
         work = Work()
         clock = time.perf_counter()
         outcome = entry.handler(
@@ -239,20 +239,20 @@ class Portal:
             webhook = self.state.webhooks.get(code)
             user = self.state.users.get(int(user_id)) if user_id.isdigit() else None
             if webhook is None or user is None or webhook.user_id != user.id or not user.active:
-                raise errors.NO_AUTH
+                raise errors.no_auth()
             return Caller(user, webhook.scopes, f"webhook:{code}")
         token_value = params.pop("auth", None)
         if not isinstance(token_value, str) or not token_value:
-            raise errors.NO_AUTH
+            raise errors.no_auth()
         token = self.state.access_tokens.get(token_value)
         if token is None:
-            raise errors.NO_AUTH
+            raise errors.no_auth()
         if token.expires_at <= time.time():
-            raise errors.EXPIRED_TOKEN
+            raise errors.expired_token()
         user = self.state.users.get(token.user_id)
         app = self.state.oauth_apps.get(token.client_id)
         if user is None or app is None or not user.active:
-            raise errors.NO_AUTH
+            raise errors.no_auth()
         return Caller(user, app.scopes, f"oauth:{token.client_id}:{user.id}")
 
     @staticmethod
@@ -262,7 +262,7 @@ class Portal:
         if scope == "user" and caller.scopes & {"user", "user_basic", "user_brief"}:
             return
         if scope not in caller.scopes:
-            raise errors.INSUFFICIENT_SCOPE
+            raise errors.insufficient_scope()
 
     async def _delay(self) -> None:
         seconds = self.config.latency_ms / 1000
@@ -310,7 +310,7 @@ class Portal:
             )
             # Returning without the body makes the server close the connection mid-answer.
         elif fault == "500after":
-            await send_json(send, 500, errors.INTERNAL.body())
+            await send_json(send, 500, errors.internal().body())
         else:  # hang
             await asyncio.sleep(self.config.hang_seconds)
             await send_json(send, 200, envelope)

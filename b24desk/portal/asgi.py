@@ -86,7 +86,7 @@ _MAINTENANCE = (
 
 async def send_fault_before(send: Send, fault: str) -> None:
     if fault == "500":
-        await send_json(send, 500, errors.INTERNAL.body())
+        await send_json(send, 500, errors.internal().body())
     elif fault == "502":
         await send_bytes(send, 502, _BAD_GATEWAY, "text/html")
     else:

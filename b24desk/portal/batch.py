@@ -99,7 +99,7 @@ def run_batch(
         method = method.strip().lower().removesuffix(".json")
         try:
             if index >= MAX_COMMANDS:
-                raise errors.BATCH_LENGTH
+                raise errors.batch_length()
             outcome, seconds = invoke(method, _substitute(parse_query(query), produced))
         except RestError as error:
             produced["error"][name] = error.body()

@@ -31,20 +31,45 @@ def invalid_type_error(name: str) -> RestError:
     )
 
 
-NO_AUTH = RestError("NO_AUTH_FOUND", "Wrong authorization data", 401)
-EXPIRED_TOKEN = RestError("expired_token", "The access token provided has expired.", 401)
-INSUFFICIENT_SCOPE = RestError(
-    "insufficient_scope",
-    "The request requires higher privileges than provided by the webhook token",
-    403,
-)
-METHOD_NOT_FOUND = RestError("ERROR_METHOD_NOT_FOUND", "Method not found!", 404)
-QUERY_LIMIT = RestError("QUERY_LIMIT_EXCEEDED", "Too many requests", 503)
-OPERATION_TIME_LIMIT = RestError(
-    "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.", 429
-)
-BATCH_LENGTH = RestError("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded", 400)
-BATCH_NOT_ALLOWED = RestError(
-    "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage", 405
-)
-INTERNAL = RestError("INTERNAL_SERVER_ERROR", "Internal server error", 500)
+# Each answer raises a new error: a shared instance would keep its last traceback, and with it
+# the frames that raised it and the portal they belonged to, for as long as the module lives.
+
+
+def no_auth() -> RestError:
+    return RestError("NO_AUTH_FOUND", "Wrong authorization data", 401)
+
+
+def expired_token() -> RestError:
+    return RestError("expired_token", "The access token provided has expired.", 401)
+
+
+def insufficient_scope() -> RestError:
+    return RestError(
+        "insufficient_scope",
+        "The request requires higher privileges than provided by the webhook token",
+        403,
+    )
+
+
+def method_not_found() -> RestError:
+    return RestError("ERROR_METHOD_NOT_FOUND", "Method not found!", 404)
+
+
+def query_limit() -> RestError:
+    return RestError("QUERY_LIMIT_EXCEEDED", "Too many requests", 503)
+
+
+def operation_time_limit() -> RestError:
+    return RestError("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.", 429)
+
+
+def batch_length() -> RestError:
+    return RestError("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded", 400)
+
+
+def batch_not_allowed() -> RestError:
+    return RestError("ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage", 405)
+
+
+def internal() -> RestError:
+    return RestError("INTERNAL_SERVER_ERROR", "Internal server error", 500)

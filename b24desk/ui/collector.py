@@ -39,9 +39,16 @@ _INPUT = frozenset(
 
 class GuiThreadCollector(QObject):
     def __init__(
-        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic
+        self,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        freeze: bool = True,
     ) -> None:
+        """`freeze=False` (GUI tests): nothing is frozen, so a test's garbage is freed by one
+        collection at its end, without unfreezing and walking everything the session loaded."""
         super().__init__(parent)
+        self._freeze = freeze
         self._thresholds = gc.get_threshold()
         self._clock = clock
         self._last_input = clock()
@@ -52,9 +59,10 @@ class GuiThreadCollector(QObject):
 
     def start(self) -> None:
         gc.disable()
-        # What start-up built (modules, classes, Qt wrappers) lives as long as the app.
-        gc.collect()
-        gc.freeze()
+        if self._freeze:
+            # What start-up built (modules, classes, Qt wrappers) lives as long as the app.
+            gc.collect()
+            gc.freeze()
         parent = self.parent()
         if parent is not None:
             parent.installEventFilter(self)
@@ -81,13 +89,17 @@ class GuiThreadCollector(QObject):
         counts = gc.get_count()
         if counts[1] > self._thresholds[1]:
             gc.collect(1)
-            gc.freeze()  # survivors go where no pass walks them again (see the docstring)
+            if self._freeze:
+                gc.freeze()  # survivors go where no pass walks them again (see the docstring)
         elif counts[0] > self._thresholds[0]:
             gc.collect(0)
 
     def collect_all(self) -> None:
         """Collect every cycle, the frozen ones included; the next young pass refreezes."""
         self._last_full = self._clock()
+        if not self._freeze:
+            gc.collect()
+            return
         gc.unfreeze()
         gc.collect()
         gc.freeze()

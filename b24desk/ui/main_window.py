@@ -1,47 +1,34 @@
-"""The main window: entity browser | chat pane, profiles menu, status bar and request log."""
+"""The main window: entity browser | chat pane, profiles menu, status bar and request log.
+
+The constructor makes only the frame, which paints before the rest of b24desk loads; `build()`
+makes the parts (app.py after the first paint, everyone else at once), so their modules are
+imported there and in the few methods that need them, not at the top.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow
 
-from b24desk.api.events import RequestEvent
-from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
-from b24desk.desk.connect import Connections, DemoOpener
-from b24desk.desk.desk import Desk
-from b24desk.desk.diagnostics import SessionHistory, summarise_connection
-from b24desk.desk.drafts import Drafts
-from b24desk.desk.links import entity_path
-from b24desk.desk.outbox import Outbox
-from b24desk.desk.session import Session
-from b24desk.desk.tasks import TaskScope
 from b24desk.settings.errors import ConfigError
-from b24desk.settings.paths import Paths
-from b24desk.settings.secrets import SecretStore
-from b24desk.settings.store import AppSettings, save_settings
+from b24desk.settings.store import save_settings
 
 from . import window_layout
-from .activity import ActivityDock
-from .aio import loop_running
-from .browser.browser import EntityBrowser
-from .bulk import connect_bulk
-from .chat.pane import ChatPane
-from .diagnostics import open_log_folder, report_for_clipboard
-from .errors import user_text
-from .keyboard import connect_keyboard
 from .language import resolve
-from .live_desk import LiveDesk
-from .menus import Menus
-from .portal_pages import PortalPages
-from .profile_actions import ProfileActions
-from .request_log import RequestLog
-from .restart import RestartBar
-from .status_bar import StatusBar
-from .watch import Watching
+
+if TYPE_CHECKING:
+    from b24desk.api.events import RequestEvent
+    from b24desk.api.types import CrmEntityType, CrmRef, Entity, Page
+    from b24desk.desk.connect import DemoOpener
+    from b24desk.desk.desk import Desk
+    from b24desk.desk.session import Session
+    from b24desk.settings.paths import Paths
+    from b24desk.settings.secrets import SecretStore
+    from b24desk.settings.store import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +42,49 @@ class MainWindow(QMainWindow):
         paths: Paths,
         secrets: SecretStore,
         demo: DemoOpener | None = None,
+        *,
+        build: bool = True,
     ) -> None:
+        """The frame at its remembered size; with `build=False` it stays empty until
+        `build()`, so that it can paint before the parts load."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("b24desk")
         self.settings = settings
         self.paths = paths
         self.secrets = secrets
+        self._demo = demo
+        self.session: Session | None = None
+        self.profile_name: str | None = None
+        self.restart_requested = False  # app.py starts b24desk again once this window closed
+        self._started_language = settings.language  # the texts on show are in this one
+        self._built = False
+        self._closing = False
+        self._closed = False
+        window_layout.restore_geometry(self, settings)
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """The parts: browser, chat pane, docks, status bar and menus; they read the outbox
+        and drafts files. Once, with the language installed (widgets take their texts now)."""
+        from b24desk.api.types import CrmEntityType
+        from b24desk.desk.connect import Connections
+        from b24desk.desk.diagnostics import SessionHistory
+        from b24desk.desk.drafts import Drafts
+        from b24desk.desk.links import entity_path
+        from b24desk.desk.outbox import Outbox
+        from b24desk.desk.tasks import TaskScope
+
+        from .live_desk import LiveDesk
+        from .portal_pages import PortalPages
+        from .profile_actions import ProfileActions
+        from .watch import Watching
+        from .window_parts import lay_out
+
+        assert not self._built, "the window is built once"
+        self._built = True
+        paths, settings, secrets = self.paths, self.settings, self.secrets
         self.runner = TaskScope(self._background_failed)
         outbox = Outbox(paths.data_dir / "outbox.json")
         drafts = Drafts(paths.data_dir / "drafts.json")
@@ -72,52 +95,21 @@ class MainWindow(QMainWindow):
             secrets,
             outbox,
             drafts,
-            demo,
+            self._demo,
             data_dir=paths.data_dir,
             local_index=lambda: self.settings.local_index,
         )
-        self.session: Session | None = None
-        self.profile_name: str | None = None
         self.pages = PortalPages(self)  # the connected portal's web pages
-        self.restart_requested = False  # app.py starts b24desk again once this window closed
-        self._started_language = settings.language  # the texts on show are in this one
-        self._closing = False
-        self._closed = False
-
-        self.browser = EntityBrowser(self._fetch_page, self.runner, self._client_names)
-        self.chat_pane = ChatPane(self.runner, self.pages)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.browser)
-        self.splitter.addWidget(self.chat_pane)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
-        self.restart_bar = RestartBar()
-        self.restart_bar.restart.connect(self.restart)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.restart_bar)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-
-        self.request_log = RequestLog()
         self.diagnostics = SessionHistory()  # what Help → Copy diagnostics reports
-        self.log_dock = QDockWidget(self.tr("Requests"), self)
-        self.log_dock.setObjectName("requestLogDock")
-        self.log_dock.setWidget(self.request_log)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.log_dock)
-        self.log_dock.hide()
-        self.activity = ActivityDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity)
-        self.activity.hide()  # on a wide first start it shows (window_layout), else on View
+        parts = lay_out(self, self._fetch_page, self.runner, self.pages, self._client_names)
+        self.browser, self.chat_pane, self.splitter = parts.browser, parts.chat_pane, parts.splitter
+        self.restart_bar, self.request_log = parts.restart_bar, parts.request_log
+        self.log_dock, self.activity, self.status = parts.log_dock, parts.activity, parts.status
+        self.restart_bar.restart.connect(self.restart)
         self.activity.open_requested.connect(
             lambda ref, chat_id: self.runner.spawn(self._open_entity_ref(ref, chat_id))
         )
-
-        self.status = StatusBar(self)
         self.status.stop_waiting.connect(self._stop_waiting)
-        self.setStatusBar(self.status)
         self.live_desk = LiveDesk(self.chat_pane, self.activity, self.status)
         self.profile_actions = ProfileActions(self, self)
         self._build_menus()
@@ -137,7 +129,11 @@ class MainWindow(QMainWindow):
         self._headroom_timer = QTimer(self)
         self._headroom_timer.setInterval(500)
         self._headroom_timer.timeout.connect(lambda *_: self._show_headroom())
-        self._restore_layout()
+        window_layout.restore_docks(self, self.settings, (self.activity,))
+        window_layout.restore_splitters(self.settings, self._splitters())
+        entity_type = CrmEntityType.from_text(self.settings.entity_type or "lead")
+        if entity_type is not None:
+            self.browser.set_entity_type(entity_type)
         self.status.show_set_aside(set_aside)
 
     @property
@@ -147,6 +143,11 @@ class MainWindow(QMainWindow):
     # ---- chrome ----
 
     def _build_menus(self) -> None:
+        from .bulk import connect_bulk
+        from .diagnostics import open_log_folder
+        from .keyboard import connect_keyboard
+        from .menus import Menus
+
         self.menus = Menus(
             self.menuBar(),
             self.log_dock.toggleViewAction(),
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         self.menus.fill_profiles(names, self.profile_name, saved=saved)
 
     def _copy_diagnostics(self) -> None:
+        from b24desk.desk.diagnostics import summarise_connection
+
+        from .diagnostics import report_for_clipboard
+
         profile = self.settings.profiles.get(self.profile_name or "")
         client = self.session.client if self.session is not None else None
         connection = summarise_connection(
@@ -236,13 +241,8 @@ class MainWindow(QMainWindow):
 
     async def _load_names(self, session: Session) -> None:
         """Names the browser shows for IDs and codes (statuses': last start's, then today's)."""
-        desk, kept = session.desk, session.names
-        if kept is not None and (last_time := await asyncio.to_thread(kept.load)):
-            self.browser.model.set_status_names(last_time)
-        employees, statuses = await asyncio.gather(desk.employee_names(), desk.status_names())
-        if kept is not None and statuses:
-            await asyncio.to_thread(kept.save, statuses)  # an fsync: off the loop
-        if desk is self.desk:
+        employees, statuses = await session.names(self.browser.model.set_status_names)
+        if session is self.session:
             self.browser.model.set_user_names(employees)
             self.browser.model.set_status_names(statuses)
 
@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
         self._show_failure(error)
 
     def _show_failure(self, error: BaseException) -> None:
+        from .errors import user_text
+
         text = user_text(error)
         self.diagnostics.add_error(f"{type(error).__name__}: {text}")
         self.status.show_failure(text)
@@ -305,6 +307,8 @@ class MainWindow(QMainWindow):
     async def _fetch_page(
         self, entity_type: CrmEntityType, start: int, order: list[tuple[str, bool]], search: str
     ) -> Page[Entity]:
+        from b24desk.api.types import Page
+
         if self.desk is None:
             return Page((), 0, None)  # nothing to show until a portal is connected
         return await self.desk.entity_page(entity_type, start, order, search)
@@ -344,12 +348,6 @@ class MainWindow(QMainWindow):
     def _splitters(self) -> window_layout.Splitters:
         return [(self.splitter, [560, 720]), (self.chat_pane.splitter, None)]
 
-    def _restore_layout(self) -> None:
-        window_layout.restore(self, self.settings, self._splitters(), (self.activity,))
-        entity_type = CrmEntityType.from_text(self.settings.entity_type or "lead")
-        if entity_type is not None:
-            self.browser.set_entity_type(entity_type)
-
     def _save_settings(self) -> None:
         window_layout.remember(self, self.settings, self._splitters())
         self.settings.entity_type = self.browser.entity_type.value
@@ -359,8 +357,11 @@ class MainWindow(QMainWindow):
             self._show_failure(error)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._closed or not loop_running():
-            # Already shut down, or no loop left to shut down on (e.g. interpreter exit).
+        from .aio import loop_running
+
+        if self._closed or not self._built or not loop_running():
+            # Already shut down, nothing built yet, or no loop left to shut down on (e.g.
+            # interpreter exit).
             event.accept()
             return
         event.ignore()

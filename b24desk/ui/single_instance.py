@@ -10,9 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    # QtNetwork loads when first needed: not before the window's first paint.
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +42,18 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True: this process owns the folder. False: another does and was asked to show."""
+        """True: this process owns the folder (`listen` next). False: another does and was
+        asked to show."""
         if self._lock.tryLock(100):
-            self._listen()
             return True
         self._hand_over()
         return False
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts; once the window has painted (a start in between finds the
+        lock taken and no one to hand over to, and says so)."""
+        from PySide6.QtNetwork import QLocalServer
+
         # A socket file left by a crashed owner would make listen() fail; we own the lock now.
         QLocalServer.removeServer(self._name)
         server = QLocalServer(self)
@@ -67,6 +75,8 @@ class SingleInstance(QObject):
             self.activated.emit()
 
     def _hand_over(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         # Before the event loop runs: a short blocking wait on a local socket is fine here.

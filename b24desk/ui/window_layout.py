@@ -3,10 +3,13 @@ screen on a first start."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
-from b24desk.settings.store import AppSettings
+if TYPE_CHECKING:
+    from b24desk.settings.store import AppSettings
 
 DEFAULT_SIZE = QSize(1280, 800)
 # A first start on a screen with room for it (1920×1080 and up) opens this large.
@@ -18,24 +21,28 @@ WIDE_ENOUGH = 1600
 Splitters = list[tuple[QSplitter, list[int] | None]]
 
 
-def restore(
-    window: QMainWindow,
-    settings: AppSettings,
-    splitters: Splitters,
-    wide_docks: tuple[QDockWidget, ...] = (),
-) -> None:
-    """The last geometry, docks and splitter sizes; on a first start, a size that fits the
-    screen, with `wide_docks` shown when that size is wide enough."""
+def restore_geometry(window: QMainWindow, settings: AppSettings) -> None:
+    """The last geometry; on a first start, a size that fits the screen."""
     if settings.window_geometry:
         window.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
     else:
         window.resize(_fitted(window))
-    # Which docks show, and where: as the supervisor left them (hid them, or dragged them).
+
+
+def restore_docks(
+    window: QMainWindow, settings: AppSettings, wide_docks: tuple[QDockWidget, ...]
+) -> None:
+    """Which docks show, and where: as the supervisor left them (hid them, or dragged them);
+    on a first start, `wide_docks` show when the window is wide enough for them."""
     if not settings.window_state or not window.restoreState(
         QByteArray.fromHex(settings.window_state.encode())
     ):
         for dock in wide_docks:
             dock.setVisible(window.width() >= WIDE_ENOUGH)
+
+
+def restore_splitters(settings: AppSettings, splitters: Splitters) -> None:
+    """The last splitter sizes, else each splitter's default."""
     for splitter, default in splitters:
         sizes = settings.splitter_sizes.get(splitter.objectName()) or default
         if sizes:

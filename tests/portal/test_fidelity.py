@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -11,10 +12,16 @@ fast_bitrix24 = pytest.importorskip("fast_bitrix24")
 
 @pytest.fixture
 def quiet_fast_bitrix24():
+    """Its log quiet, and a loop for its synchronous calls: it runs them on the thread's
+    current loop, or makes one that nobody closes."""
     logger = logging.getLogger("fast_bitrix24")
     level = logger.level
     logger.setLevel(logging.WARNING)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     yield
+    asyncio.set_event_loop(None)
+    loop.close()
     logger.setLevel(level)
 
 

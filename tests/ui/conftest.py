@@ -26,8 +26,9 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     # As in the app: the last window closing (a dialog, in a widget test) must not stop
     # the loop under the test.
     qapp.setQuitOnLastWindowClosed(False)
-    # As in the app: garbage with Qt objects in it is collected on this thread only.
-    collector = GuiThreadCollector()
+    # As in the app: garbage with Qt objects in it is collected on this thread only. Nothing
+    # is frozen: the test's garbage goes at its end, and the run's frozen modules stay so.
+    collector = GuiThreadCollector(freeze=False)
     collector.start()
     yield loop
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
@@ -38,7 +39,6 @@ def aloop(qapp) -> Iterator[qasync.QEventLoop]:
     loop.close()
     asyncio.set_event_loop(None)
     collector.stop()
-    gc.unfreeze()
     gc.collect()
 
 

@@ -16,14 +16,18 @@ from .registry import Call, method
 
 _PERMISSIONS = "You cannot open this conversation as you do not have sufficient permissions"
 _RIGHTS = "You cannot open this conversation as you do not have sufficient rights"
-_CHAT_ID_EMPTY = RestError("CHAT_ID_EMPTY", "Chat ID can't be empty", 400)
+
+
+def _chat_id_empty() -> RestError:
+    # A new error per answer (see errors.py: a shared one would keep its traceback's frames).
+    return RestError("CHAT_ID_EMPTY", "Chat ID can't be empty", 400)
 
 
 def _positive_chat_id(params: dict[str, Any]) -> int:
     """CHAT_ID for the methods whose pages answer CHAT_ID_EMPTY when it is missing or <= 0."""
     chat_id = to_int(params.get("CHAT_ID"))
     if chat_id is None or chat_id <= 0:
-        raise _CHAT_ID_EMPTY
+        raise _chat_id_empty()
     return chat_id
 
 
@@ -102,7 +106,9 @@ def session_intercept(call: Call, params: dict[str, Any]) -> bool:
 
 # ---- transfer ----
 
-_TRANSFER_WRONG = RestError("OPERATOR_WRONG", "You cannot redirect to this operator", 400)
+
+def _transfer_wrong() -> RestError:
+    return RestError("OPERATOR_WRONG", "You cannot redirect to this operator", 400)
 
 
 def _transfer_target(params: dict[str, Any]) -> tuple[int | None, int | None]:
@@ -166,21 +172,21 @@ def operator_transfer(call: Call, params: dict[str, Any]) -> bool:
         or not chat.is_lines
         or not can_view_chat(state, call.user, chat)
     ):
-        raise _TRANSFER_WRONG
+        raise _transfer_wrong()
     if user_id is not None:
         target = state.users.get(user_id)
         if target is None or not _is_employee(target) or target.id == session.operator_id:
-            raise _TRANSFER_WRONG
+            raise _transfer_wrong()
         text = f"{mention(call.user)} перенаправил(а) диалог оператору {mention(target)}"
     else:
         line = state.lines.get(line_id or 0)
         if line is None or not line.active:
-            raise _TRANSFER_WRONG
+            raise _transfer_wrong()
         # The dialogue goes to the least busy operator of that line's queue (the chat
         # keeps its USER_CODE: the page does not say it moves to the other line).
         found = _queue_operator(state, line, session.operator_id)
         if found is None:
-            raise _TRANSFER_WRONG
+            raise _transfer_wrong()
         target = found
         text = (
             f"{mention(call.user)} перенаправил(а) диалог в открытую линию «{line.name}», "
@@ -220,7 +226,7 @@ def operator_another_finish(call: Call, params: dict[str, Any]) -> bool:
 @method("imopenlines.session.mode.pin", "imopenlines")
 def session_mode_pin(call: Call, params: dict[str, Any]) -> bool:
     if params.get("CHAT_ID") is None:
-        raise _CHAT_ID_EMPTY
+        raise _chat_id_empty()
     chat = _lines_chat(
         call.state,
         params,

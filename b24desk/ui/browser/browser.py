@@ -163,10 +163,12 @@ class EntityBrowser(QWidget):
 
     def _reselect(self) -> None:
         keep, self._keep_id = self._keep_id, None
+        if keep is None:
+            return  # every page lands here: no scan of all rows loaded so far (100,000 of them)
         row = next(
             (r for r in range(self.model.rowCount()) if self.model.entity_at(r).id == keep), -1
         )
-        if keep is not None and row >= 0:
+        if row >= 0:
             self._quiet = True  # the pane shows it already: no reload from here
             try:
                 self.table.selectRow(row)

@@ -45,6 +45,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_ORDER: tuple[tuple[str, bool], ...] = (("ID", True),)  # newest first
 _ROOT = QModelIndex()
+_COLUMNS = tuple(Column)
 
 
 _ROLES = frozenset(
@@ -350,7 +351,7 @@ class EntityTableModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entity = self._rows[index.row()]
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]  # Column(n) goes through EnumMeta: 3 µs a cell
         if role == Qt.ItemDataRole.DisplayRole:
             return visible(self._display(entity, column))
         if role == ENTITY_ROLE:
