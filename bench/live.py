@@ -15,6 +15,7 @@ Targets (issue 11): shown <= 5 s after posting (p95), <= 15 requests/min idle, 0
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import random
@@ -227,6 +228,8 @@ async def scenario(bench: Bench, window: MainWindow, meter: StallMeter) -> None:
 
 
 def main() -> None:
+    # No options: the parser gives --help (a bare run is the whole bench, several minutes).
+    argparse.ArgumentParser(description=__doc__).parse_args()
     app = QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
