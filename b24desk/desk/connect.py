@@ -10,18 +10,17 @@ from urllib.parse import urlsplit
 
 from b24desk.api import system, users
 from b24desk.api.types import User
-from b24desk.settings.paths import profile_file
 from b24desk.settings.profiles import Profile, ProfileKind, SecretKind, webhook_url_with
 from b24desk.settings.secrets import SecretStore
 
 from .drafts import Drafts
-from .live import LIVE_DIR
+from .live import offset_file
 from .local import index_file
-from .names import NAMES_DIR
+from .names import names_file
 from .outbox import Outbox
 from .session import Session
 from .session_ledger import sessions_file
-from .watched import WATCHED_DIR
+from .watched import watched_file
 
 if TYPE_CHECKING:
     # The client (and httpx under it) loads when the first connection opens, not at start-up.
@@ -162,22 +161,22 @@ class Connections:
         if self._data_dir is None:
             return []
         index = index_file(self._data_dir, name)
-        live = profile_file(self._data_dir / LIVE_DIR, name, ".json")
+        live = offset_file(self._data_dir, name)
         return [
             index,
             # SQLite's write-ahead log and shared memory belong to the index beside them.
             *(index.with_name(index.name + suffix) for suffix in ("-wal", "-shm")),
             live,
             sessions_file(live),
-            profile_file(self._data_dir / NAMES_DIR, name, ".json"),
-            profile_file(self._data_dir / WATCHED_DIR, name, ".json"),
+            names_file(self._data_dir, name),
+            watched_file(self._data_dir, name),
         ]
 
     def _live_of(self, name: str) -> Path | None:
-        return profile_file(self._data_dir / LIVE_DIR, name, ".json") if self._data_dir else None
+        return offset_file(self._data_dir, name) if self._data_dir else None
 
     def _names_of(self, name: str) -> Path | None:
-        return profile_file(self._data_dir / NAMES_DIR, name, ".json") if self._data_dir else None
+        return names_file(self._data_dir, name) if self._data_dir else None
 
     def _index_of(self, name: str) -> Path | None:
         if self._data_dir is None or not self._local_index():

@@ -24,6 +24,7 @@ from b24desk.api.live_types import Counters, ImEvent, ImEventType
 from b24desk.api.openlines import dialog_command
 from b24desk.api.types import Dialog
 from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.settings.paths import profile_file
 
 if TYPE_CHECKING:
     from b24desk.api.client import B24Client
@@ -34,6 +35,10 @@ LIVE_DIR = "live"  # under the data folder: each profile's event offset
 EVENTS_PER_TICK = 200
 OPEN_CHAT = "open_chat"  # the name of the open chat's read in the tick's batch
 LISTED_CHATS = 8  # the most chats of the entity on show whose dialogues a tick reads
+
+
+def offset_file(data_dir: Path, profile: str) -> Path:
+    return profile_file(data_dir / LIVE_DIR, profile, ".json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,15 @@ from typing import Any
 
 from b24desk.api.types import CrmEntityType, StatusName, StatusNames
 from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.settings.paths import profile_file
 
 NAMES_DIR = "names"  # under the data folder: one small file per profile
+
+
+def names_file(data_dir: Path, profile: str) -> Path:
+    return profile_file(data_dir / NAMES_DIR, profile, ".json")
+
+
 _FIELDS = ("name", "color", "semantics", "pipeline")
 
 

@@ -11,10 +11,15 @@ from pathlib import Path
 
 from b24desk.api.live_types import ImEvent, ImEventType
 from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.settings.paths import profile_file
 
 WATCHED_DIR = "watched"  # under the data folder: each profile's watched chats
 MOST_WATCHED = 1000  # a hand-edited file may hold more; the rest is not read
 NOTICE_EVERY = 60.0  # seconds: a watched chat notifies at most this often
+
+
+def watched_file(data_dir: Path, profile: str) -> Path:
+    return profile_file(data_dir / WATCHED_DIR, profile, ".json")
 
 
 class WatchedChats:

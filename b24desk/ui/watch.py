@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from b24desk.api.types import CrmRef
 from b24desk.desk.desk import EntityChats
 from b24desk.desk.live import LiveUpdate
-from b24desk.desk.watched import WATCHED_DIR, Notice, Notices, WatchedChats
+from b24desk.desk.watched import Notice, Notices, WatchedChats, watched_file
 from b24desk.resources import app_icon
-from b24desk.settings.paths import profile_file
 from b24desk.settings.store import AppSettings
 from b24desk.ui import texts
 from b24desk.ui.activity import ActivityDock, crm_ref_of
@@ -111,7 +110,7 @@ class Watching(QObject):
 
     def attach(self, data_dir: Path, profile: str) -> None:
         """The profile's watched chats, kept in its own file in `data_dir`."""
-        self.watched = WatchedChats(profile_file(data_dir / WATCHED_DIR, profile, ".json")).load()
+        self.watched = WatchedChats(watched_file(data_dir, profile)).load()
         self.notices = Notices()
         if self.watched.set_aside is not None:
             self._tell(

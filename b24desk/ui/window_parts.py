@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, 
 from b24desk.desk.tasks import TaskScope
 
 from .activity import ActivityDock
-from .browser.browser import EntityBrowser, FetchNames, FetchPage
+from .browser.browser import EntityBrowser
+from .browser.model import FetchNames, FetchPage
 from .chat.pane import ChatPane
 from .portal_pages import PortalPages
 from .request_log import RequestLog

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from b24desk.api.live_types import ImEvent, ImEventType
 from b24desk.api.types import User
-from b24desk.desk.watched import WATCHED_DIR, Notices, WatchedChats
-from b24desk.settings.paths import profile_file
+from b24desk.desk.watched import Notices, WatchedChats, watched_file
 
 CUSTOMER = User(90, "Ann", "Lee", "Ann Lee", is_customer=True)
 OPERATOR = User(3, "Oleg", "Orlov", "Oleg Orlov")
@@ -21,8 +20,8 @@ def message(event_id: int, chat_id: int, user: User, text: str = "hi") -> ImEven
 
 
 def test_each_profile_keeps_its_own_watched_chats(tmp_path):
-    first = profile_file(tmp_path / WATCHED_DIR, "Sales", ".json")
-    second = profile_file(tmp_path / WATCHED_DIR, "Support", ".json")
+    first = watched_file(tmp_path, "Sales")
+    second = watched_file(tmp_path, "Support")
     chats = WatchedChats(first).load()
     chats.set(12, True)
     chats.set(7, True)

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from b24desk.desk.live import LIVE_DIR
+from b24desk.desk.live import offset_file
 from b24desk.desk.local import index_file
-from b24desk.settings.paths import Paths, profile_file
+from b24desk.settings.paths import Paths
 from b24desk.settings.profiles import RateLimit, SecretKind
 from b24desk.settings.store import load_settings
 from b24desk.ui.dialogs.connection_edit import EditConnectionDialog
@@ -94,7 +94,7 @@ def test_edit_keeps_a_custom_rate_limit_from_the_settings_file(
 
 def _caches(name: str) -> list[Path]:
     data_dir = Paths.default().data_dir
-    return [index_file(data_dir, name), profile_file(data_dir / LIVE_DIR, name, ".json")]
+    return [index_file(data_dir, name), offset_file(data_dir, name)]
 
 
 async def _connected_with_caches(window) -> None:

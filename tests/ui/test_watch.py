@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from b24desk.desk import session as session_module
 from b24desk.desk.live import LivePoller, Pacing
-from b24desk.desk.watched import WATCHED_DIR, WatchedChats
+from b24desk.desk.watched import WatchedChats, watched_file
 from b24desk.portal.methods.chat_access import now
 from b24desk.portal.state import CrmType
-from b24desk.settings.paths import Paths, profile_file
+from b24desk.settings.paths import Paths
 from b24desk.settings.store import load_settings
 from b24desk.ui import watch
 from b24desk.ui.activity import CHAT_ROLE
@@ -139,7 +139,7 @@ def test_a_watched_chat_notifies_and_a_click_opens_it(
     # Kept for the next start: the choice in the settings, the chat in the profile's file.
     paths = Paths.default()
     assert load_settings(paths).notifications
-    kept = profile_file(paths.data_dir / WATCHED_DIR, PROFILE, ".json")
+    kept = watched_file(paths.data_dir, PROFILE)
     assert WatchedChats(kept).load().chats == {chat.id}
 
 

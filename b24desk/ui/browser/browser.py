@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from b24desk.api.types import CrmEntityType, Entity, Page
+from b24desk.api.types import CrmEntityType, Entity
 from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.browser.columns import DEAL_ONLY, Column
-from b24desk.ui.browser.model import EntityTableModel, FetchNames
+from b24desk.ui.browser.model import EntityTableModel, FetchNames, FetchPage
 from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain
@@ -34,8 +33,6 @@ SEARCH_DEBOUNCE_MS = 300
 # ID, title/name, status, responsible, phone/e-mail, modified, amount, client: the title
 # gets the room; a deal's stage is read with its pipeline.
 COLUMN_WIDTHS = (56, 220, 150, 130, 130, 110, 110, 170)
-
-FetchPage = Callable[[CrmEntityType, int, list[tuple[str, bool]], str], Awaitable[Page[Entity]]]
 
 
 class EntityBrowser(QWidget):

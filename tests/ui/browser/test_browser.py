@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from b24desk.api.types import CrmEntityType, StatusName
-from b24desk.desk.names import NAMES_DIR, StatusNamesFile
+from b24desk.desk.names import StatusNamesFile, names_file
 from b24desk.portal.methods.registry import METHODS, Method
-from b24desk.settings.paths import Paths, profile_file
+from b24desk.settings.paths import Paths
 from b24desk.ui.browser.model import Column
 from tests.helpers.waiting import wait_until
 from tests.helpers.windows import PROFILE, make_window
@@ -69,7 +69,7 @@ def test_stages_show_their_pipeline_and_the_portals_names_and_colours(
         in_pipelines.add(deals[model.entity_at(row).id]["CATEGORY_ID"])
     assert in_pipelines == set(pipelines)  # a page shows deals of every pipeline
     # The names are kept for the next start.
-    kept = StatusNamesFile(profile_file(Paths.default().data_dir / NAMES_DIR, PROFILE, ".json"))
+    kept = StatusNamesFile(names_file(Paths.default().data_dir, PROFILE))
     assert kept.load()[CrmEntityType.DEAL]["C2:NEW"].pipeline == pipelines["2"]
 
 
@@ -77,7 +77,7 @@ def test_names_kept_from_the_last_start_show_while_the_portal_cannot_say(
     live_portal, tmp_path, monkeypatch, qtbot, run, windows
 ):
     monkeypatch.setenv("B24DESK_HOME", str(tmp_path))
-    path = profile_file(Paths.default().data_dir / NAMES_DIR, PROFILE, ".json")
+    path = names_file(Paths.default().data_dir, PROFILE)
     kept = StatusName("Из прошлого запуска", "#123456", "process", "Старая воронка")
     StatusNamesFile(path).save({CrmEntityType.DEAL: {"C1:NEW": kept}})
     window = make_window(
