@@ -253,7 +253,7 @@ class LivePoller:
             offset = page.next_offset
             if not page.has_more:
                 break
-        self.offsets.save(offset)
+        await asyncio.to_thread(self.offsets.save, offset)  # an fsync: off the loop
         return offset
 
     async def tick(self, offset: int) -> tuple[int, bool]:
@@ -294,7 +294,7 @@ class LivePoller:
                 log.exception("a live-update listener failed")
         new_offset = max(offset, page.next_offset)
         if new_offset != offset:
-            self.offsets.save(new_offset)
+            await asyncio.to_thread(self.offsets.save, new_offset)  # an fsync: off the loop
         return new_offset, page.has_more
 
     def _failed(self, error: Exception) -> None:
