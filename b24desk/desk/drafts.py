@@ -12,7 +12,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from b24desk.files import SetAside, UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.files import SetAside, UnreadableFileError, read_json, set_aside
+
+from .file_writer import OrderedWriter
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ class Drafts:
         self._save_delay = save_delay
         self._drafts: dict[str, str] = {}
         self._pending: asyncio.TimerHandle | None = None
-        self._writing: asyncio.Task[None] | None = None
+        self._writer = OrderedWriter(path, "drafts")
         self.set_aside: list[SetAside] = []
         self._load()
 
@@ -98,33 +100,17 @@ class Drafts:
 
     def _start_write(self) -> None:
         self._pending = None
-        payload = self._payload()
-        previous = self._writing
-
-        async def write() -> None:
-            if previous is not None:
-                await asyncio.gather(previous, return_exceptions=True)  # keep writes in order
-            await asyncio.to_thread(self._write, payload)
-
-        self._writing = asyncio.get_running_loop().create_task(write(), name="save drafts")
-
-    def _write(self, payload: bytes) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, payload)
-        except OSError as error:
-            log.warning("drafts could not be saved: %s", error)
+        self._writer.write(self._payload())
 
     async def flush(self) -> None:
         """Write whatever is pending now (on close)."""
         if self._pending is not None:
             self._pending.cancel()
             self._start_write()
-        if self._writing is not None:
-            await asyncio.gather(self._writing, return_exceptions=True)
+        await self._writer.flush()
 
     def flush_now(self) -> None:
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
-        self._write(self._payload())
+        self._writer.write_now(self._payload())

@@ -9,7 +9,6 @@ a session never seen (before this desk ran) is opened by its number.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from dataclasses import dataclass
@@ -18,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from b24desk.api.types import History
-from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.files import UnreadableFileError, read_json, set_aside
+
+from .file_writer import OrderedWriter
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class SessionLedger:
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: kept in memory only
         self._chats: dict[int, dict[int, SeenSession]] = {}
-        self._writing: asyncio.Task[None] | None = None
+        self._writer = OrderedWriter(path, "the sessions seen") if path is not None else None
         self._load()
 
     def of(self, chat_id: int) -> list[SeenSession]:
@@ -124,32 +125,9 @@ class SessionLedger:
         return json.dumps({"version": 1, "chats": chats}).encode()
 
     def _save(self) -> None:
-        """Write off the event loop's thread, one write after another."""
-        if self.path is None:
-            return
-        payload = self._payload()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self._write(payload)
-            return
-        previous = self._writing
-
-        async def write() -> None:
-            if previous is not None:
-                await asyncio.gather(previous, return_exceptions=True)
-            await asyncio.to_thread(self._write, payload)
-
-        self._writing = loop.create_task(write(), name="save the sessions seen")
-
-    def _write(self, payload: bytes) -> None:
-        assert self.path is not None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(self.path, payload)
-        except OSError as error:
-            log.warning("the sessions seen could not be saved: %s", error)
+        if self._writer is not None:
+            self._writer.write(self._payload())
 
     async def flush(self) -> None:
-        if self._writing is not None:
-            await asyncio.gather(self._writing, return_exceptions=True)
+        if self._writer is not None:
+            await self._writer.flush()
