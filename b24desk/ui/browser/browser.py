@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from b24desk.desk.tasks import TaskScope
 from b24desk.ui import texts
 from b24desk.ui.browser.columns import DEAL_ONLY, Column
 from b24desk.ui.browser.model import EntityTableModel, FetchNames, FetchPage
+from b24desk.ui.browser.table import EntityTable
 from b24desk.ui.context_menu import add_action, attach, copy_text
 from b24desk.ui.errors import user_text
 from b24desk.ui.plaintext import plain
@@ -64,7 +64,7 @@ class EntityBrowser(QWidget):
         self._keep_id: int | None = None  # F5 keeps this entity selected
         self._quiet = False  # selecting for F5: the pane shows the entity already
         self.model = EntityTableModel(fetch_page, runner, parent=self, fetch_names=fetch_names)
-        self.table = QTableView()
+        self.table = EntityTable()
         self.table.setObjectName("entityTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
