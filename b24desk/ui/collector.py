@@ -4,15 +4,16 @@ Automatic collection runs in whichever thread happens to allocate. When that is 
 thread (the in-process demo portal, uvicorn in tests) and the garbage holds Qt objects,
 Qt destroys them off their thread ("Timers cannot be stopped from another thread") and
 can crash. So automatic collection is switched off and a timer on the GUI thread does the
-young collections with Python's own thresholds.
+young collections with Python's own threshold.
 
 A full collection walks every tracked object: with 100,000 CRM rows loaded that is a
 pause of tens of milliseconds, a visible stall. So objects that survive a young
 collection are moved to the permanent generation (`gc.freeze`) and no full pass ever runs
-while the supervisor works. They stay reference-counted, so rows dropped by a new search
-are freed at once; only garbage cycles among them wait, until the window has been left
-alone for a while: then one full collection (`unfreeze`, collect, `freeze`) clears them,
-at a moment nobody is watching.
+while the supervisor works; a burst of new objects between two checks (modules loaded,
+a session built) is frozen without any pass. They stay reference-counted, so rows dropped
+by a new search are freed at once; only garbage cycles among them wait, until the window
+has been left alone for a while: then one full collection (`unfreeze`, collect, `freeze`)
+clears them, at a moment nobody is watching.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 CHECK_INTERVAL_MS = 100
 IDLE_SECONDS = 20.0  # no keyboard or mouse input for this long: the user is away
 FULL_EVERY_SECONDS = 300.0  # at most one full collection per this long, and only when idle
+BURST = 10  # young objects beyond this many times the threshold are frozen unwalked
 _INPUT = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -86,13 +88,19 @@ class GuiThreadCollector(QObject):
         if now - self._last_input >= IDLE_SECONDS and now - self._last_full >= FULL_EVERY_SECONDS:
             self.collect_all()
             return
-        counts = gc.get_count()
-        if counts[1] > self._thresholds[1]:
-            gc.collect(1)
-            if self._freeze:
-                gc.freeze()  # survivors go where no pass walks them again (see the docstring)
-        elif counts[0] > self._thresholds[0]:
-            gc.collect(0)
+        young = gc.get_count()[0]
+        if young <= self._thresholds[0]:
+            return
+        if self._freeze and young > BURST * self._thresholds[0]:
+            # So many new objects between two checks come from loading code (modules, a new
+            # session), which lives on: the pass over them alone stalled the loop 20 ms.
+            gc.freeze()
+            return
+        gc.collect(0)
+        if self._freeze:
+            # Survivors go where no pass walks them again (see the docstring). Left in the
+            # middle generation, what connecting builds made its first pass a 40 ms stall.
+            gc.freeze()
 
     def collect_all(self) -> None:
         """Collect every cycle, the frozen ones included; the next young pass refreezes."""
