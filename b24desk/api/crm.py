@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import BatchResult, Command
 from .errors import ApiError
 from .listing import PAGE_SIZE, Lister, iter_rows, list_all, rows_after
-from .parse import as_datetime, as_id, as_int, as_list, as_mapping, as_str, yes_no
+from .parse import as_code, as_datetime, as_id, as_int, as_list, as_mapping, as_str, yes_no
 from .query import ref
 from .types import CrmEntityType, Entity, Page
 
@@ -134,12 +134,12 @@ def parse_entity(entity_type: CrmEntityType, raw: Any) -> Entity:
         name=as_str(row.get("name")),
         second_name=as_str(row.get("secondName")),
         last_name=as_str(row.get("lastName")),
-        status=as_str(row.get(_STATUS_FIELD[entity_type])),
+        status=as_code(row.get(_STATUS_FIELD[entity_type])),
         assigned_by_id=as_id(row.get("assignedById")),
         company_id=as_id(row.get("companyId")),
         contact_id=as_id(row.get("contactId")),
         opportunity=_decimal(row.get("opportunity")),
-        currency=as_str(row.get("currencyId")),
+        currency=as_code(row.get("currencyId")),
         phones=_communications(row.get("fm"), "PHONE"),
         emails=_communications(row.get("fm"), "EMAIL"),
         has_open_lines=yes_no(row.get("hasImol", "N")),

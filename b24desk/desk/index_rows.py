@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from b24desk.api.parse import as_code
 from b24desk.api.types import CrmEntityType, Entity
 
 from .matching import latin, phone_digits
@@ -151,12 +152,12 @@ def entity_of(entity_type: CrmEntityType, row: sqlite3.Row) -> Entity:
         name=row["name"] or "",
         second_name=row["second_name"] or "",
         last_name=row["last_name"] or "",
-        status=row["status"] or "",
+        status=as_code(row["status"]),
         assigned_by_id=row["assigned_by_id"],
         company_id=row["company_id"],
         contact_id=row["contact_id"],
         opportunity=Decimal(row["opportunity"]) if row["opportunity"] else None,
-        currency=row["currency"] or "",
+        currency=as_code(row["currency"]),
         phones=tuple(p for p in (row["phones"] or "").split("\n") if p),
         emails=tuple(e for e in (row["emails"] or "").split("\n") if e),
         has_open_lines=bool(row["has_chats"]),
