@@ -6,9 +6,10 @@ from the newest modification time the portal itself reported (no desktop clock),
 sweep of IDs alone finds rows deleted, or no longer readable by this user.
 
 Pacing: a sync request goes only while the rate bucket holds no more than `1 - share` of
-its depth, no faster than `share` of the drain rate, and only while the batch method's
-operating time stays under `share` of the portal's limit, so the supervisor's own clicks
-always find room.
+its depth, no faster than `share` of the drain rate, only while all of the session's
+requests over the last half minute (the live poller's and the supervisor's included) stay
+within `share` of the drain rate, and only while the batch method's operating time stays
+under `share` of the portal's limit, so the supervisor's own clicks always find room.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +29,7 @@ from b24desk.api.types import CrmEntityType, Entity
 if TYPE_CHECKING:
     # Neither the client (httpx) nor sqlite3 loads before the window's first paint.
     from b24desk.api.client import B24Client
+    from b24desk.api.events import RequestEvent
 
     from .index import EntityIndex
 
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SHARE = 0.5
 BATCH = "batch"  # every sync request is one batch; the portal counts its time under this name
+WINDOW = 30.0  # seconds over which every request of the session counts against the share
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,13 @@ class Pacer:
         self._sleep = sleep
         self._clock = clock
         self._last = float("-inf")
+        self._sent: deque[float] = deque()  # when the session's recent requests ended
         self.waited = 0.0
+        client.subscribe(self._count)
+
+    def _count(self, event: RequestEvent) -> None:
+        now = self._clock()
+        self._sent.extend(now for _ in range(1 + event.retries))
 
     def delay(self) -> float:
         """Seconds to wait before the next sync request may go (0: now)."""
@@ -69,11 +79,23 @@ class Pacer:
         # Leave (1 - share) of the bucket's depth for the user: drain down to that first.
         over = bucket.level() + 1 - bucket.burst * self.share
         by_bucket = over / bucket.rate if over > 0 and bucket.rate > 0 else 0.0
+        by_session = self._session_delay(bucket.rate * self.share * WINDOW)
         by_operating = 0.0
         limit = self.client.operating.limit
         if limit is not None and self.client.operating.operating(BATCH) >= limit * self.share:
             by_operating = self.client.operating.seconds_to_reset(BATCH)
-        return max(0.0, by_spacing, by_bucket, by_operating)
+        return max(0.0, by_spacing, by_bucket, by_session, by_operating)
+
+    def _session_delay(self, allowed: float) -> float:
+        """Until the session's requests in the window leave room for one more: the sync
+        yields to the live poller and to the supervisor instead of adding to them."""
+        now = self._clock()
+        while self._sent and self._sent[0] <= now - WINDOW:
+            self._sent.popleft()
+        excess = len(self._sent) + 1 - max(1, int(allowed))
+        if excess <= 0:
+            return 0.0
+        return self._sent[excess - 1] + WINDOW - now  # when enough of the oldest age out
 
     async def wait(self) -> None:
         while (delay := self.delay()) > 0:

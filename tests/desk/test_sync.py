@@ -9,6 +9,8 @@ import pytest
 
 from b24desk.api import B24Client, ClientOptions, WebhookAuth
 from b24desk.api.crm import SYNC_PAGES
+from b24desk.api.events import RequestEvent
+from b24desk.api.limiter import LeakyBucket, OperatingTimes
 from b24desk.api.types import CrmEntityType
 from b24desk.desk.index import EntityIndex
 from b24desk.desk.sync import IndexSync, Pacer
@@ -155,3 +157,44 @@ def test_sync_on_the_cloud_limit_leaves_the_user_room(portal_factory, tmp_path):
     assert user_wait < 2.0
     refused = [r for r in lp.portal.wire_log if r.error == "QUERY_LIMIT_EXCEEDED"]
     assert refused == []
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class QuietClient:
+    """What the pacer reads of a client: its bucket, operating times and request events."""
+
+    def __init__(self) -> None:
+        self.bucket = LeakyBucket(rate=2.0, burst=50)  # idle: level 0
+        self.operating = OperatingTimes(None)
+        self.listeners: list = []
+
+    def subscribe(self, listener) -> None:
+        self.listeners.append(listener)
+
+    def request_done(self) -> None:
+        event = RequestEvent("imopenlines.dialog.get", 0.1, 200, "ok", 0, 0.0)
+        for listener in self.listeners:
+            listener(event)
+
+
+def test_the_sync_yields_to_the_sessions_other_requests():
+    # On the cloud limit the sync took its half and the live poller came on top: 51 % of
+    # the budget, not the half the supervisor was promised.
+    client, clock = QuietClient(), Clock()
+    pacer = Pacer(client, 0.5, clock=clock)  # 1 request a second, 30 a half minute
+    for _ in range(29):  # the poller and the supervisor, within the last half minute
+        client.request_done()
+        clock.now += 0.5
+    assert pacer.delay() == 0  # the 30th request of the window is the sync's
+    client.request_done()  # it went
+    clock.now += 1
+    assert pacer.delay() == pytest.approx(30 - 15.5)  # until the oldest ages out
+    clock.now += 30
+    assert pacer.delay() == 0
