@@ -23,8 +23,10 @@ from b24desk.api.errors import B24Error
 from b24desk.api.live_types import Counters, ImEvent, ImEventType
 from b24desk.api.openlines import dialog_command
 from b24desk.api.types import Dialog
-from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.files import UnreadableFileError, read_json, set_aside
 from b24desk.settings.paths import profile_file
+
+from .file_writer import OrderedWriter
 
 if TYPE_CHECKING:
     from b24desk.api.client import B24Client
@@ -88,6 +90,10 @@ class OffsetFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # Off the loop's thread (an fsync per tick with news), and not part of the poller's
+        # task: a save that a closing window cancelled brought every message back at the
+        # next start.
+        self._writer = OrderedWriter(path, "the event offset")
 
     def load(self) -> int | None:
         """The saved offset; None when there is none (a first start) or it was unreadable
@@ -110,8 +116,11 @@ class OffsetFile:
         self.path.unlink(missing_ok=True)
 
     def save(self, offset: int) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(self.path, b'{"offset": %d}\n' % offset)
+        self._writer.write(b'{"offset": %d}\n' % offset)
+
+    async def flush(self) -> None:
+        """Wait for the offsets saved so far to be on disk (a session closing)."""
+        await self._writer.flush()
 
 
 class LivePoller:
@@ -253,7 +262,7 @@ class LivePoller:
             offset = page.next_offset
             if not page.has_more:
                 break
-        await asyncio.to_thread(self.offsets.save, offset)  # an fsync: off the loop
+        self.offsets.save(offset)
         return offset
 
     async def tick(self, offset: int) -> tuple[int, bool]:
@@ -294,7 +303,7 @@ class LivePoller:
                 log.exception("a live-update listener failed")
         new_offset = max(offset, page.next_offset)
         if new_offset != offset:
-            await asyncio.to_thread(self.offsets.save, new_offset)  # an fsync: off the loop
+            self.offsets.save(new_offset)
         return new_offset, page.has_more
 
     def _failed(self, error: Exception) -> None:

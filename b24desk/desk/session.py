@@ -197,6 +197,8 @@ class Session:
             unsubscribe()
         await self.desk.drafts.flush()
         await self.desk.sessions.flush()
+        if self.live is not None:
+            await self.live.offsets.flush()
         if self._on_close is not None:
             await self._on_close()
         else:

@@ -5,7 +5,9 @@ not in; a second reader of the same user's events."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from b24desk.api import B24Client, ClientOptions, OAuthAuth, OAuthTokens, WebhookAuth, live
@@ -67,6 +69,7 @@ async def with_poller(
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+            await offsets.flush()  # as a closing session does
     return poller
 
 
@@ -104,6 +107,48 @@ def test_each_message_once_across_a_restart_and_the_backlog_of_a_first_start_ski
         return seen
 
     assert asyncio.run(scenario()) == ["one", "two", "while closed", "three"]
+
+
+def test_a_window_closed_as_the_offset_is_saved_does_not_bring_the_message_back(
+    live_portal, tmp_path
+):
+    # The save was awaited inside the poller's task: cancelled there while the worker thread
+    # was busy, it never ran, and the next start showed the message again.
+    lp = live_portal
+    chat = active_lead_chat_with_admin(lp.state)
+    offsets = OffsetFile(tmp_path / "live" / "offset.json")
+
+    async def scenario() -> list[str]:
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=1))
+        release = threading.Event()
+        async with B24Client(WebhookAuth(lp.webhook), FAST) as client:
+            poller = LivePoller(client, offsets, pacing=QUICK)
+            task = asyncio.create_task(poller.run())
+            await wait_until(lambda: offsets.load() is not None, what="the first start")
+
+            def close_window_on_news(update: LiveUpdate) -> None:
+                if said([update]):
+                    loop.run_in_executor(None, release.wait)  # the worker thread is busy
+                    task.cancel()
+
+            poller.listen(close_window_on_news)
+            post(lp, chat, "one")
+            await asyncio.gather(task, return_exceptions=True)
+            release.set()
+            await offsets.flush()  # as the closing session does
+
+        shown: list[str] = []
+
+        async def next_start(poller: LivePoller, updates: list[LiveUpdate]) -> None:
+            post(lp, chat, "two")
+            await wait_until(lambda: "two" in said(updates), what="the next message")
+            shown.extend(said(updates))
+
+        await with_poller(lp, offsets, next_start)
+        return shown
+
+    assert asyncio.run(scenario()) == ["two"]
 
 
 def test_a_failing_portal_loses_nothing_and_the_poller_slows_down(portal_factory, tmp_path):
