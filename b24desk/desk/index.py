@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from b24desk.api.types import CrmEntityType, CrmRef, Entity
 
 from .index_rows import (
+    ENTITY_COLUMNS,
     SORTABLE,
     UPSERT,
     Order,
@@ -38,7 +39,9 @@ __all__ = ["SORTABLE", "EntityIndex", "Hit", "Order", "order_clause"]
 
 T = TypeVar("T")
 SEARCH_LIMIT = 200
-CANDIDATES = 1000  # full-text matches ranked and sorted per search, per table
+# Matches ranked and sorted per search and source, when sorted by another column than ID:
+# twice what is shown. (In ID order the matches come in that order: as many as are shown.)
+CANDIDATES = 2 * SEARCH_LIMIT
 _TRIGRAM = 3  # the tokenizer matches substrings of at least this many characters
 
 
@@ -96,7 +99,6 @@ class EntityIndex:
             db = sqlite3.connect(self.path)
             if fresh and os.name == "posix":
                 os.chmod(self.path, 0o600)  # customers' names and phones: the user's only
-            db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             open_schema(db)
@@ -167,11 +169,11 @@ class EntityIndex:
         """Display names of the entities the index holds among `refs` (one lookup each)."""
         wanted = {key(r.type, r.id): r for r in refs}
         marks = ", ".join("?" * len(wanted))
-        sql = f"SELECT * FROM entity WHERE key IN ({marks})"
+        sql = f"SELECT {ENTITY_COLUMNS} FROM entity WHERE key IN ({marks})"
 
         def read(db: sqlite3.Connection) -> dict[CrmRef, str]:
             rows = db.execute(sql, list(wanted)).fetchall() if wanted else []
-            return {(ref := wanted[r["key"]]): entity_of(ref.type, r).display_name for r in rows}
+            return {(ref := wanted[r[0]]): entity_of(ref.type, r).display_name for r in rows}
 
         return await self._run(read)
 
@@ -191,7 +193,7 @@ class EntityIndex:
         self, entity_type: CrmEntityType, order: Order, offset: int, limit: int
     ) -> list[Entity]:
         sql = (
-            "SELECT * FROM entity WHERE key BETWEEN ? AND ? "
+            f"SELECT {ENTITY_COLUMNS} FROM entity WHERE key BETWEEN ? AND ? "
             f"ORDER BY {order_clause(order)} LIMIT ? OFFSET ?"
         )
 
@@ -213,7 +215,7 @@ class EntityIndex:
                 else (key(entity_type, after) + 1, last)
             )
         sql = (
-            "SELECT * FROM entity WHERE key BETWEEN ? AND ? "
+            f"SELECT {ENTITY_COLUMNS} FROM entity WHERE key BETWEEN ? AND ? "
             f"ORDER BY key {'DESC' if descending else 'ASC'} LIMIT ?"
         )
 
@@ -250,19 +252,28 @@ class EntityIndex:
         # character, a harmless widening (no ESCAPE: FTS5 would not serve it).
         sources: list[str] = []
         params: list[Any] = []
-        bounded = "SELECT * FROM (SELECT rowid FROM {0} WHERE {1} LIKE ? LIMIT ?)"
+        # Within this type's rows only (a cap over every type let 1,000 leads named Ivan
+        # hide the contacts named Ivan), newest first, or in the ID order chosen: in ID
+        # order the sample holds exactly the rows shown.
+        newest_first = next((d for f, d in order if f == "ID"), True)
+        direction = "DESC" if newest_first else "ASC"
+        cap = limit if all(f == "ID" for f, _ in order) else max(limit, CANDIDATES)
+        bounded = (
+            "SELECT * FROM (SELECT rowid FROM {0} WHERE {1} LIKE ? AND rowid BETWEEN ? AND ? "
+            f"ORDER BY rowid {direction} LIMIT ?)"
+        )
         if len(query.spelled) >= _TRIGRAM:
             sources.append(bounded.format("entity_words", "words"))
-            params += [f"%{query.spelled}%", CANDIDATES]
+            params += [f"%{query.spelled}%", first, last, cap]
         else:  # too short for trigrams: names that start with it
             sources.append(
                 "SELECT * FROM (SELECT key FROM entity WHERE key BETWEEN ? AND ? "
-                "AND (' ' || words) LIKE ? ESCAPE '\\' LIMIT ?)"
+                f"AND (' ' || words) LIKE ? ESCAPE '\\' ORDER BY key {direction} LIMIT ?)"
             )
-            params += [first, last, f"% {_like_prefix(query.spelled)}", CANDIDATES]
+            params += [first, last, f"% {_like_prefix(query.spelled)}", cap]
         for variant in digits:
             sources.append(bounded.format("entity_digits", "digits"))
-            params += [f"%{variant}%", CANDIDATES]
+            params += [f"%{variant}%", first, last, cap]
         if query.id is not None:
             sources.append("SELECT ?")
             params.append(key(entity_type, query.id))
@@ -278,7 +289,7 @@ class EntityIndex:
             ]
         sql = (
             # `+key`: filter on the type's range, never let the planner scan it instead.
-            f"SELECT *, {exact} AS rank FROM entity "
+            f"SELECT {ENTITY_COLUMNS}, {exact} AS rank FROM entity "
             f"WHERE key IN ({' UNION '.join(sources)}) AND +key BETWEEN ? AND ? "
             f"ORDER BY rank, {order_clause(order)} LIMIT ?"
         )

@@ -220,3 +220,28 @@ def test_a_file_from_an_older_version_is_rebuilt(tmp_path):
     # Synced again from scratch: the old rows are gone, the new ones searchable.
     assert state == (0, False, None) and count == 0
     assert ids(found) == [12345, 1]
+
+
+def test_a_common_name_among_many_leads_still_finds_the_contacts_and_the_newest_leads(tmp_path):
+    # The full-text matches were capped across every type in the order stored: 1,000 leads
+    # named Ivan left no room for the contacts named Ivan, and the leads shown were the
+    # oldest 1,000's newest, not the newest.
+    leads = [lead(i, f"Заявка {i}", name="Иван", last="Петров") for i in range(1, 3001)]
+    contacts = [
+        Entity(type=CrmEntityType.CONTACT, id=i, name="Иван", last_name=f"Контактов {i}")
+        for i in (7, 8, 9)
+    ]
+
+    async def run():
+        index = EntityIndex(tmp_path / "index.sqlite")
+        await index.upsert([*leads, *contacts])
+        found_contacts = await index.search(CrmEntityType.CONTACT, "Иван", [("ID", True)])
+        newest = await index.search(LEAD, "Иван", [("ID", True)])
+        oldest = await index.search(LEAD, "Иван", [("ID", False)])
+        await index.close()
+        return found_contacts, newest, oldest
+
+    found_contacts, newest, oldest = asyncio.run(run())
+    assert ids(found_contacts) == [9, 8, 7]
+    assert ids(newest) == list(range(3000, 3000 - len(newest), -1)) and len(newest) >= 50
+    assert ids(oldest) == list(range(1, len(oldest) + 1))
