@@ -31,13 +31,16 @@ def _positive_chat_id(params: dict[str, Any]) -> int:
     return chat_id
 
 
-def _lines_chat(state: PortalState, params: dict[str, Any], bad_id: str, not_lines: str) -> Chat:
-    """The Open Lines chat named by CHAT_ID, with the page's CHAT_ID and CHAT_TYPE wording."""
-    chat = state.chats.get(to_int(params.get("CHAT_ID")) or 0)
+def _lines_chat(call: Call, params: dict[str, Any], bad_id: str, not_lines: str) -> Chat:
+    """The Open Lines chat named by CHAT_ID, with the page's CHAT_ID and CHAT_TYPE wording,
+    if the caller may see it."""
+    chat = call.state.chats.get(to_int(params.get("CHAT_ID")) or 0)
     if chat is None:
         raise RestError("CHAT_ID", bad_id, 400)
     if not chat.is_lines:
         raise RestError("CHAT_TYPE", not_lines, 400)
+    if not can_view_chat(call.state, call.user, chat):
+        raise RestError("ACCESS_DENIED", _PERMISSIONS, 400)
     return chat
 
 
@@ -66,13 +69,11 @@ def _hand_over(state: PortalState, chat: Chat, session: Session, operator: User,
 @method("imopenlines.session.join", "imopenlines")
 def session_join(call: Call, params: dict[str, Any]) -> bool:
     chat = _lines_chat(
-        call.state,
+        call,
         params,
         "The specified chat identifier is incorrect",
         "The specified chat is not an Open Channel",
     )
-    if not can_view_chat(call.state, call.user, chat):
-        raise RestError("ACCESS_DENIED", _PERMISSIONS, 400)
     # Joining a dialogue one is already in changes nothing and is no error (page silent).
     if call.user.id not in chat.participants:
         call.state.add_participant(chat, call.user.id)
@@ -202,13 +203,11 @@ def operator_transfer(call: Call, params: dict[str, Any]) -> bool:
 @method("imopenlines.operator.another.finish", "imopenlines")
 def operator_another_finish(call: Call, params: dict[str, Any]) -> bool:
     chat = _lines_chat(
-        call.state,
+        call,
         params,
         "The provided chat identifier is invalid",
         "The specified chat is not an open line",
     )
-    if not can_view_chat(call.state, call.user, chat):
-        raise RestError("ACCESS_DENIED", _PERMISSIONS, 400)
     session = chat.current_session
     # Finishing a finished session changes nothing and is no error (the page is silent),
     # so a repeat after a lost answer is harmless.
@@ -228,13 +227,11 @@ def session_mode_pin(call: Call, params: dict[str, Any]) -> bool:
     if params.get("CHAT_ID") is None:
         raise _chat_id_empty()
     chat = _lines_chat(
-        call.state,
+        call,
         params,
         "Invalid chat identifier provided",
         "The specified chat is not an open line",
     )
-    if not can_view_chat(call.state, call.user, chat):
-        raise RestError("ACCESS_DENIED", _PERMISSIONS, 400)
     activate = str(params.get("ACTIVATE", "Y")).strip().upper() != "N"
     session = chat.current_session
     # The pin holds the current session for its operator; a finished session has nothing
