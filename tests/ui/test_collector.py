@@ -36,7 +36,8 @@ class Clock:
 def running(qapp):
     clock = Clock()
     owner = QObject()
-    collector = GuiThreadCollector(owner, clock=clock)
+    # The supervisor switched to another application (the window is not in front).
+    collector = GuiThreadCollector(owner, clock=clock, in_front=lambda: False)
     collector.start()
     yield collector, clock, owner
     collector.stop()
@@ -114,6 +115,35 @@ def test_frozen_garbage_cycles_are_freed_once_the_user_is_away(running):
     clock.now += collector_module.FULL_EVERY_SECONDS + collector_module.IDLE_SECONDS
     collector.check()
     assert dead() is None
+
+
+def test_with_the_window_in_front_the_full_pass_waits_an_hour_of_quiet_spells(qapp):
+    # 100 ms every five minutes stalled a supervisor reading a chat without touching a key.
+    clock, in_front, owner = Clock(), [True], QObject()
+    collector = GuiThreadCollector(owner, clock=clock, in_front=lambda: in_front[0])
+    collector.start()
+    try:
+        holder, dead = cycle()
+        young_passes_until_frozen(collector)
+        holder.clear()
+        clock.now += collector_module.FULL_EVERY_SECONDS + collector_module.IDLE_SECONDS
+        collector.check()
+        assert dead() is not None
+        clock.now += collector_module.OVERDUE_SECONDS
+        collector.check()
+        assert dead() is None  # the window never left the front: once an hour after all
+        holder, dead = cycle()
+        young_passes_until_frozen(collector)
+        holder.clear()
+        in_front[0] = False  # the supervisor switched to the CRM in the browser
+        clock.now += collector_module.FULL_EVERY_SECONDS + collector_module.IDLE_SECONDS
+        collector.check()
+        assert dead() is None
+    finally:
+        collector.stop()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
 
 def test_no_full_pass_while_the_user_is_typing(running, qapp):
