@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from b24desk.api.live_types import ImEvent, ImEventType
-from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.files import UnreadableFileError, read_json, set_aside
 from b24desk.settings.paths import profile_file
+
+from .file_writer import OrderedWriter
 
 WATCHED_DIR = "watched"  # under the data folder: each profile's watched chats
 MOST_WATCHED = 1000  # a hand-edited file may hold more; the rest is not read
@@ -25,8 +27,11 @@ def watched_file(data_dir: Path, profile: str) -> Path:
 class WatchedChats:
     """The chat IDs the supervisor marked "watch", in one small file per profile."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_failure: Callable[[OSError], None] | None = None) -> None:
+        """`on_failure` hears of a save that failed (the choice stays in memory)."""
         self.path = path
+        # Off the loop's thread: a click on "Watch" must not wait for an fsync.
+        self._writer = OrderedWriter(path, "the watched chats", on_failure)
         self.chats: set[int] = set()
         self.set_aside: Path | None = None  # where an unreadable file was kept, if it was
 
@@ -50,7 +55,7 @@ class WatchedChats:
         return chat_id in self.chats
 
     def set(self, chat_id: int, watched: bool) -> None:
-        """Watch or stop watching `chat_id`; saved at once (OSError when it cannot be)."""
+        """Watch or stop watching `chat_id`; the file is saved in the background."""
         changed = set(self.chats)
         if watched:
             changed.add(chat_id)
@@ -58,9 +63,12 @@ class WatchedChats:
             changed.discard(chat_id)
         if changed == self.chats:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(self.path, json.dumps({"chats": sorted(changed)}).encode() + b"\n")
         self.chats = changed
+        self._writer.write(json.dumps({"chats": sorted(changed)}).encode() + b"\n")
+
+    async def flush(self) -> None:
+        """Wait for the saves asked so far (the window closing)."""
+        await self._writer.flush()
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         self.chat_pane.set_desk(None)
         self.live_desk.detach()
-        self.watching.detach()
+        await self.watching.detach()
         if session is not None:
             await session.close()
 

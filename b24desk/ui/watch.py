@@ -110,7 +110,7 @@ class Watching(QObject):
 
     def attach(self, data_dir: Path, profile: str) -> None:
         """The profile's watched chats, kept in its own file in `data_dir`."""
-        self.watched = WatchedChats(watched_file(data_dir, profile)).load()
+        self.watched = WatchedChats(watched_file(data_dir, profile), self._not_saved).load()
         self.notices = Notices()
         if self.watched.set_aside is not None:
             self._tell(
@@ -120,10 +120,12 @@ class Watching(QObject):
             )
         self._show_marks()
 
-    def detach(self) -> None:
-        self.watched, self._target = None, None
+    async def detach(self) -> None:
+        watched, self.watched, self._target = self.watched, None, None
         self._due.stop()
         self._show_marks()
+        if watched is not None:
+            await watched.flush()  # the last click's save, before the window goes
 
     # ---- watching ----
 
@@ -135,16 +137,14 @@ class Watching(QObject):
         if self.watched is None:
             return
         watch = chat_id not in self.watched
-        try:
-            self.watched.set(chat_id, watch)
-        except OSError as error:
-            self._tell(self.tr("The watched chats could not be saved: {0}").format(error.strerror))
-            self._show_marks()
-            return
+        self.watched.set(chat_id, watch)
         if not watch:
             self.notices.forget(chat_id)
         self._show_marks()
         self._tell(self._watch_message(chat_id, watch))
+
+    def _not_saved(self, error: OSError) -> None:
+        self._tell(self.tr("The watched chats could not be saved: {0}").format(error.strerror))
 
     def _watch_message(self, chat_id: int, watch: bool) -> str:
         if not watch:

@@ -3,6 +3,9 @@ for customers' messages in watched chats, at most one per chat a minute, with th
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 from b24desk.api.live_types import ImEvent, ImEventType
 from b24desk.api.types import User
 from b24desk.desk.watched import Notices, WatchedChats, watched_file
@@ -88,3 +91,37 @@ def test_a_chat_no_longer_watched_drops_what_it_gathered(tmp_path):
     notices.add([message(1, 10, CUSTOMER)], watched)
     notices.forget(10)
     assert notices.take() == []
+
+
+def test_a_click_on_watch_saves_off_the_loops_thread_and_a_failure_is_told(tmp_path, monkeypatch):
+    # The file was written, with its fsync, on the GUI thread at every click.
+    from b24desk.desk import file_writer
+
+    writers: list[int] = []
+    real_write = file_writer.write_atomic
+
+    def recorded(path, payload):
+        writers.append(threading.get_ident())
+        real_write(path, payload)
+
+    monkeypatch.setattr(file_writer, "write_atomic", recorded)
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("")
+    failures: list[tuple[OSError, int]] = []
+
+    async def scenario() -> None:
+        watched = WatchedChats(tmp_path / "w.json").load()
+        watched.set(10, True)
+        assert watched.chats == {10}  # shown at once
+        await watched.flush()
+        unsaved = WatchedChats(
+            blocked / "w.json", lambda error: failures.append((error, threading.get_ident()))
+        ).load()
+        unsaved.set(11, True)
+        await unsaved.flush()
+        assert unsaved.chats == {11}  # kept in memory
+
+    asyncio.run(scenario())
+    assert writers and threading.get_ident() not in writers
+    assert WatchedChats(tmp_path / "w.json").load().chats == {10}
+    assert len(failures) == 1 and failures[0][1] == threading.get_ident()
