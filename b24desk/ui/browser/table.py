@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum, auto
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QTableView, QWidget
 
 
@@ -19,6 +19,11 @@ class _Pending(Enum):
     NOTHING = auto()  # a layout Qt asks for on its own (a new model, style, font): the full one
     UNSEEN_ROWS = auto()  # only rows below the visible ones came since the last layout
     VISIBLE_CHANGE = auto()  # something on screen changed: the full layout and repaint
+
+
+_RELAYOUT = frozenset(
+    {QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange}
+)
 
 
 class EntityTable(QTableView):
@@ -53,6 +58,11 @@ class EntityTable(QTableView):
 
     def _visible_change(self, *_: object) -> None:
         self._pending = _Pending.VISIBLE_CHANGE
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() in _RELAYOUT:  # every row is laid out anew, whatever came meanwhile
+            self._pending = _Pending.VISIBLE_CHANGE
+        super().changeEvent(event)
 
     def doItemsLayout(self) -> None:  # noqa: N802 (Qt override)
         pending, self._pending = self._pending, _Pending.NOTHING
