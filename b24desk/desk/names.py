@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from b24desk.api.types import CrmEntityType, StatusName, StatusNames
-from b24desk.files import UnreadableFileError, read_json, set_aside, write_atomic
+from b24desk.files import UnreadableFileError, read_json, set_aside
 from b24desk.settings.paths import profile_file
+
+from .file_writer import OrderedWriter
 
 NAMES_DIR = "names"  # under the data folder: one small file per profile
 
@@ -26,6 +28,7 @@ class StatusNamesFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._writer = OrderedWriter(path, "the status names")
 
     def load(self) -> StatusNames:
         """The saved names; none when there are none yet or the file was unreadable (set
@@ -50,8 +53,11 @@ class StatusNamesFile:
             }
             for entity_type, codes in names.items()
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode())
+        self._writer.write(json.dumps(data, ensure_ascii=False).encode())
+
+    async def flush(self) -> None:
+        """Wait for the names saved so far (a session closing)."""
+        await self._writer.flush()
 
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -175,7 +175,7 @@ class Session:
             self.desk.employee_names(), self.desk.status_names()
         )
         if self.names_file is not None and statuses:
-            await asyncio.to_thread(self.names_file.save, statuses)  # an fsync: off the loop
+            self.names_file.save(statuses)  # off the loop's thread (an fsync)
         return employees, statuses
 
     async def forget_local_data(self) -> bool:
@@ -199,6 +199,8 @@ class Session:
         await self.desk.sessions.flush()
         if self.live is not None:
             await self.live.offsets.flush()
+        if self.names_file is not None:
+            await self.names_file.flush()
         if self._on_close is not None:
             await self._on_close()
         else:

@@ -58,6 +58,8 @@ def test_stages_show_their_pipeline_and_the_portals_names_and_colours(
         assert await window.connect_to(PROFILE)
         window.browser.set_entity_type(CrmEntityType.DEAL)
         await wait_until(lambda: model.rowCount() > 0 and shown(0)[0] == expected(0))
+        assert window.session is not None and window.session.names_file is not None
+        await window.session.names_file.flush()  # saved off the loop's thread
 
     run(scenario())
     in_pipelines = set()
