@@ -242,7 +242,7 @@ class EntityIndex:
     @staticmethod
     def _matching_rows(
         db: sqlite3.Connection, entity_type: CrmEntityType, query: Query, order: Order, limit: int
-    ) -> list[sqlite3.Row]:
+    ) -> list[tuple[Any, ...]]:
         digits = phone_variants(query.digits) if query.digits else ()
         first, last = key_range(entity_type)
         # Candidates come from indexes only (an OR in the outer WHERE would scan the table),
