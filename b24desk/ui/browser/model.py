@@ -165,19 +165,18 @@ class EntityTableModel(QAbstractTableModel):
 
     def set_user_names(self, names: Mapping[int, str]) -> None:
         self._user_names = dict(names)
-        if self._rows:
-            top = self.index(0, Column.RESPONSIBLE)
-            bottom = self.index(len(self._rows) - 1, Column.RESPONSIBLE)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        self._column_changed(Column.RESPONSIBLE)
 
     def set_status_names(self, names: StatusNames) -> None:
         """The portal's names (and colours) for status codes: shown instead of the codes."""
         self._statuses = StatusLabels(names)
+        self._column_changed(Column.STATUS, Qt.ItemDataRole.DecorationRole)
+
+    def _column_changed(self, column: Column, *also: Qt.ItemDataRole) -> None:
+        """Every loaded row's `column` reads anew (its text, and the `also` roles)."""
         if self._rows:
-            top = self.index(0, Column.STATUS)
-            bottom = self.index(len(self._rows) - 1, Column.STATUS)
-            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole]
-            self.dataChanged.emit(top, bottom, roles)
+            top, bottom = self.index(0, column), self.index(len(self._rows) - 1, column)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, *also])
 
     def reload(self) -> None:
         """Start over with the same query, e.g. after an error (or on another portal)."""
@@ -281,12 +280,8 @@ class EntityTableModel(QAbstractTableModel):
             self._asked -= refs
             return
         self._client_names.update(names)
-        if self._rows and names:
-            top, bottom = (
-                self.index(0, Column.CLIENT),
-                self.index(len(self._rows) - 1, Column.CLIENT),
-            )
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        if names:
+            self._column_changed(Column.CLIENT)
 
     def _restart(self) -> None:
         self._latest.supersede()
