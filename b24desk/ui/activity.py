@@ -62,12 +62,14 @@ class ActivityDock(QDockWidget):
 
     def set_unread(self, per_chat: Mapping[int, int]) -> None:
         self._unread = dict(per_chat)
-        for row in range(self.list.count()):
-            self._label(self.list.item(row))
+        self._label_all()
 
     def set_watched(self, chat_ids: Collection[int]) -> None:
         """The chats the supervisor watches: marked with a star."""
         self._watched = frozenset(chat_ids)
+        self._label_all()
+
+    def _label_all(self) -> None:
         for row in range(self.list.count()):
             self._label(self.list.item(row))
 
