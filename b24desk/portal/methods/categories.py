@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import RestError
 from ..state import Access, CrmType
+from .chat_access import to_int
 from .registry import Call, ListResult, method
 
 # entityTypeId -> the table whose read access decides whether its pipelines are listed.
@@ -17,16 +18,9 @@ _CLIENT_DEFAULTS = {3: "Контакты", 4: "Компании"}
 _UNSUPPORTED = {1: "LEAD", 5: "INVOICE", 7: "QUOTE", 8: "REQUISITE", 14: "ORDER"}
 
 
-def _entity_type_id(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return None
-
-
 @method("crm.category.list", "crm")
 def category_list(call: Call, params: dict[str, Any]) -> ListResult:
-    entity_type_id = _entity_type_id(params.get("entityTypeId"))
+    entity_type_id = to_int(params.get("entityTypeId"))
     if entity_type_id in _UNSUPPORTED:
         raise RestError(
             "ENTITY_TYPE_NOT_SUPPORTED",
